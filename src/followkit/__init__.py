@@ -1,0 +1,77 @@
+"""followkit: follow-up etiquette primitives for candidates who did not get the job.
+
+The public names are re-exported here and imported on first use, so that
+``import followkit`` stays cheap: babel's locale data, holidays and icalendar load only
+when a feature needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from followkit.errors import (
+        ChannelLimitError,
+        ConfigError,
+        EventError,
+        FollowkitError,
+        InvalidEmailError,
+        InvalidInputError,
+        InvalidTimezoneError,
+        NaiveDatetimeError,
+        RuleError,
+        UnsupportedLocaleError,
+    )
+    from followkit.model import Application, Contact, Person
+
+# Public name -> module that defines it.
+_EXPORTS: dict[str, str] = {
+    "Application": "followkit.model",
+    "ChannelLimitError": "followkit.errors",
+    "ConfigError": "followkit.errors",
+    "Contact": "followkit.model",
+    "EventError": "followkit.errors",
+    "FollowkitError": "followkit.errors",
+    "InvalidEmailError": "followkit.errors",
+    "InvalidInputError": "followkit.errors",
+    "InvalidTimezoneError": "followkit.errors",
+    "NaiveDatetimeError": "followkit.errors",
+    "Person": "followkit.model",
+    "RuleError": "followkit.errors",
+    "UnsupportedLocaleError": "followkit.errors",
+}
+
+__all__ = [
+    "Application",
+    "ChannelLimitError",
+    "ConfigError",
+    "Contact",
+    "EventError",
+    "FollowkitError",
+    "InvalidEmailError",
+    "InvalidInputError",
+    "InvalidTimezoneError",
+    "NaiveDatetimeError",
+    "Person",
+    "RuleError",
+    "UnsupportedLocaleError",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        value: Any = version("followkit")
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    else:
+        raise AttributeError(f"module 'followkit' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

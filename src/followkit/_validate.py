@@ -1,0 +1,257 @@
+"""Validation and normalisation shared by the model and the builders (not public)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from followkit.errors import (
+    InvalidEmailError,
+    InvalidInputError,
+    InvalidTimezoneError,
+    NaiveDatetimeError,
+    UnsupportedLocaleError,
+)
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    import babel
+
+#: Longest name, role or company accepted; these end up in e-mail headers.
+MAX_NAME = 200
+#: Longest free-text sentence fragment (highlight, update, note) accepted.
+MAX_FRAGMENT = 500
+MAX_URL = 2048
+
+# Bidirectional overrides and isolates: they let text display differently from what it
+# is ("Trojan Source", CVE-2021-42574); never legitimate inside a name or a subject.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Categories that never belong in a one-line value: controls (includes CR, LF, NUL, TAB),
+# lone surrogates, line and paragraph separators (U+2028/U+2029 end a line in many
+# mail clients), and unassigned code points.
+_BAD_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp", "Cn"})
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{2,30}")
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def clean_text(
+    value: object,
+    field: str,
+    *,
+    max_length: int = MAX_NAME,
+    multiline: bool = False,
+) -> str:
+    """Return *value* stripped, or raise if it is not a clean, non-empty string.
+
+    With ``multiline=True`` line feeds (and only those) are allowed; carriage returns are
+    normalised away first.
+    """
+    if not isinstance(value, str):
+        raise InvalidInputError(f"must be a string, not {type(value).__name__}", field=field)
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = value.strip()
+    if not text:
+        raise InvalidInputError("must not be empty", field=field)
+    if len(text) > max_length:
+        raise InvalidInputError(
+            f"is {len(text)} characters long; at most {max_length} are allowed", field=field
+        )
+    for char in text:
+        if multiline and char == "\n":
+            continue
+        if char in _BIDI_CONTROLS or unicodedata.category(char) in _BAD_CATEGORIES:
+            raise InvalidInputError(
+                f"contains the control or invisible character {_describe(char)}",
+                field=field,
+            )
+    return text
+
+
+def optional_text(
+    value: object, field: str, *, max_length: int = MAX_NAME, multiline: bool = False
+) -> str | None:
+    """Like :func:`clean_text`, but ``None`` passes through."""
+    if value is None:
+        return None
+    return clean_text(value, field, max_length=max_length, multiline=multiline)
+
+
+def normalize_email(value: object, field: str) -> str | None:
+    """Validate an e-mail address with email-validator and return its normalised form."""
+    if value is None:
+        return None
+    text = clean_text(value, field, max_length=254)
+    import email_validator  # noqa: PLC0415  (deferred: it is a slow import)
+
+    try:
+        result = email_validator.validate_email(text, check_deliverability=False)
+    except email_validator.EmailNotValidError as exc:
+        raise InvalidEmailError(
+            f"{text!r} is not a valid e-mail address: {exc}", field=field
+        ) from None
+    return str(result.normalized)
+
+
+def check_url(value: object, field: str) -> str | None:
+    """Accept an absolute http(s) URL without spaces or control characters."""
+    if value is None:
+        return None
+    text = clean_text(value, field, max_length=MAX_URL)
+    if any(char.isspace() for char in text):
+        raise InvalidInputError("must not contain white space", field=field)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        raise InvalidInputError(f"is not a valid URL: {exc}", field=field) from None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        raise InvalidInputError(
+            f"{text!r} must be an absolute http:// or https:// URL", field=field
+        )
+    return text
+
+
+def check_phone(value: object, field: str) -> str | None:
+    """Accept a phone number made of digits, spaces and ``+ ( ) . / -``."""
+    if value is None:
+        return None
+    text = clean_text(value, field, max_length=32)
+    if not _PHONE.fullmatch(text):
+        raise InvalidInputError(
+            f"{text!r} is not a phone number (digits, spaces and + ( ) . / - only)",
+            field=field,
+        )
+    return text
+
+
+@lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    return ZoneInfo(name)
+
+
+def zone(value: object, field: str) -> ZoneInfo:
+    """Return the :class:`~zoneinfo.ZoneInfo` for an IANA zone name (or a ZoneInfo)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
+    if isinstance(value, ZoneInfo):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidTimezoneError(
+            "must be an IANA time zone name such as 'Europe/Berlin'", field=field
+        )
+    name = value.strip()
+    try:
+        return _zone(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InvalidTimezoneError(
+            f"{name!r} is not a known IANA time zone (such as 'Europe/Berlin')", field=field
+        ) from None
+
+
+def zone_name(value: object, field: str) -> str | None:
+    """Validate an optional time zone and return its IANA key."""
+    if value is None:
+        return None
+    return zone(value, field).key
+
+
+def aware_datetime(value: object, field: str) -> dt.datetime:
+    """Return *value* if it is a timezone-aware :class:`~datetime.datetime`."""
+    if not isinstance(value, dt.datetime):
+        raise InvalidInputError(f"must be a datetime, not {type(value).__name__}", field=field)
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(
+            "must be timezone-aware (naive datetimes are ambiguous); "
+            "attach a zone, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Berlin'))",
+            field=field,
+        )
+    return value
+
+
+@lru_cache(maxsize=256)
+def _parse_locale(identifier: str) -> babel.Locale:
+    import babel  # noqa: PLC0415
+
+    return babel.Locale.parse(identifier, sep="_" if "_" in identifier else "-")
+
+
+def locale(value: object, field: str = "locale") -> babel.Locale:
+    """Parse a locale identifier (``de``, ``de_AT``, ``de-AT``) or accept a babel Locale."""
+    import babel  # noqa: PLC0415
+
+    if isinstance(value, babel.Locale):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise UnsupportedLocaleError(
+            "must be a locale identifier such as 'en', 'de_AT' or 'fr-CA'",
+            field=field,
+            locale=repr(value),
+        )
+    text = value.strip()
+    try:
+        return _parse_locale(text)
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        raise UnsupportedLocaleError(
+            f"{text!r} is not a locale known to babel", field=field, locale=text
+        ) from None
+
+
+def likely_territory(loc: babel.Locale) -> str:
+    """Return the locale's territory, or babel's likely territory for its language."""
+    if loc.territory:
+        return str(loc.territory)
+    from babel.core import get_global  # noqa: PLC0415
+
+    likely = get_global("likely_subtags").get(loc.language)
+    if likely:
+        territory = str(likely).split("_")[-1]
+        if territory.isalpha() or territory.isdigit():
+            return territory
+    return "001"  # CLDR's "world": no better guess exists
+
+
+def territory(value: object, field: str = "territory") -> str | None:
+    """Validate an ISO 3166-1 alpha-2 territory code known to babel (``DE``, ``us``)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise InvalidInputError(
+            f"{value!r} is not a two-letter ISO 3166-1 territory code such as 'DE'",
+            field=field,
+        )
+    code = value.strip().upper()
+    import babel  # noqa: PLC0415
+
+    if code not in babel.Locale("en").territories:
+        raise InvalidInputError(f"{code!r} is not a known territory code", field=field)
+    return code
+
+
+def subdivision(value: object, field: str = "subdivision") -> str | None:
+    """Validate the shape of an ISO 3166-2 subdivision code (``BY``, ``DE-BY``, ``CA``).
+
+    Whether the subdivision exists for the territory is checked where it is used (the
+    timeline, through the ``holidays`` package), so that constructing an application does
+    not load holiday data.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(
+        r"(?:[A-Za-z]{2}-)?[A-Za-z0-9]{1,3}", value.strip()
+    ):
+        raise InvalidInputError(
+            f"{value!r} is not an ISO 3166-2 subdivision code such as 'BY' or 'DE-BY'",
+            field=field,
+        )
+    return value.strip().upper()

@@ -1,0 +1,39 @@
+"""Every example runs in a fresh process and prints what it promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+# Text each example must print (a few lines that show it did its job).
+EXPECTED: dict[str, list[str]] = {
+    "after_rejection.py": [
+        '"company": "Acme Analytics"',
+        '"territory": "DE"',
+        "Bad input is refused with a clear error: name: contains the control",
+    ],
+}
+
+
+def test_every_example_is_checked() -> None:
+    assert sorted(path.name for path in EXAMPLES.glob("*.py")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_runs(name: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / name)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for text in EXPECTED[name]:
+        assert text in result.stdout

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import followkit
+
+
+@pytest.mark.parametrize("name", followkit.__all__)
+def test_every_public_name_imports(name: str) -> None:
+    assert getattr(followkit, name) is not None
+
+
+def test_all_is_sorted_and_unique() -> None:
+    names = [name for name in followkit.__all__ if name != "__version__"]
+    assert names == sorted(set(names))
+
+
+def test_dir_lists_public_names() -> None:
+    assert set(followkit.__all__) <= set(dir(followkit))
+
+
+def test_unknown_attribute() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = followkit.nope  # type: ignore[attr-defined]
+
+
+def test_version_matches_metadata() -> None:
+    from importlib.metadata import version
+
+    assert followkit.__version__ == version("followkit")
+
+
+def test_import_is_cheap() -> None:
+    """`import followkit` must not load its dependencies; they load on first use."""
+    code = (
+        "import sys, followkit\n"
+        "heavy = ['attrs', 'babel', 'email_validator', 'holidays', 'icalendar', 'zoneinfo',\n"
+        "         'followkit.model', 'followkit.messages', 'followkit.tone',\n"
+        "         'followkit.timeline', 'importlib.metadata', 'tomllib', 'json']\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == ""
