@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ConfigError,
         EventError,
         FollowkitError,
+        InputFileError,
         InvalidEmailError,
         InvalidInputError,
         InvalidTimezoneError,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         RuleError,
         UnsupportedLocaleError,
     )
+    from followkit.files import load_applications
     from followkit.model import Application, Contact, Person
 
 # Public name -> module that defines it.
@@ -37,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "Contact": "followkit.model",
     "EventError": "followkit.errors",
     "FollowkitError": "followkit.errors",
+    "InputFileError": "followkit.errors",
     "InvalidEmailError": "followkit.errors",
     "InvalidInputError": "followkit.errors",
     "InvalidTimezoneError": "followkit.errors",
@@ -44,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "Person": "followkit.model",
     "RuleError": "followkit.errors",
     "UnsupportedLocaleError": "followkit.errors",
+    "load_applications": "followkit.files",
 }
 
 __all__ = [
@@ -53,6 +57,7 @@ __all__ = [
     "Contact",
     "EventError",
     "FollowkitError",
+    "InputFileError",
     "InvalidEmailError",
     "InvalidInputError",
     "InvalidTimezoneError",
@@ -61,6 +66,7 @@ __all__ = [
     "RuleError",
     "UnsupportedLocaleError",
     "__version__",
+    "load_applications",
 ]
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "ConfigError",
     "EventError",
     "FollowkitError",
+    "InputFileError",
     "InvalidEmailError",
     "InvalidInputError",
     "InvalidTimezoneError",
@@ -192,3 +193,50 @@ class EventError(InvalidInputError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class InputFileError(InvalidInputError):
+    """An input file (an application file, a CSV export) cannot be read or is invalid.
+
+    The message names the file, the row or item when the file holds many records, and the
+    field, such as ``applications.csv: row 4: contact_email: 'x@' is not a valid e-mail
+    address``.
+
+    Args:
+        message: What is wrong, in a sentence.
+        source: The file name as the user gave it (``"<stdin>"`` for standard input).
+        row: The record's position: the spreadsheet row for CSV (the header is row 1), the
+            1-based item for a JSON list or a TOML array of tables; ``None`` for a file that
+            holds one record, or for a problem with the whole file.
+        row_label: The word put before ``row`` in the message (``"row"``, ``"item"``, or
+            ``"line"`` for syntax errors).
+        field: The offending field or column, if there is one.
+
+    Attributes:
+        source: The file.
+        row: The record's position, or ``None``.
+        field: The offending field or column, or ``None``.
+        reason: The message without the location prefix.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str,
+        row: int | None = None,
+        row_label: str = "row",
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message, field=field)
+        self.source = source
+        self.row = row
+        self.row_label = row_label
+        where = [source]
+        if row is not None:
+            where.append(f"{row_label} {row}")
+        if field:
+            where.append(field)
+        Exception.__init__(self, ": ".join([*where, message]))

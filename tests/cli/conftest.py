@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+APP: dict[str, Any] = {
+    "company": "Acme Analytics",
+    "position": "Data Engineer",
+    "candidate": {"name": "Alex Kim", "email": "alex@example.com"},
+    "contacts": [{"name": "Jordan Lee", "email": "jordan@acme.example", "role": "Recruiter"}],
+    "decided_at": "2026-11-20T15:00:00+01:00",
+    "interviewed_on": "2026-11-18",
+    "locale": "en",
+    "timezone": "Europe/Berlin",
+    "territory": "DE",
+    "subdivision": "BY",
+    "highlight": "the team's approach to experimentation",
+}
+
+CSV_HEADER = (
+    "company,position,candidate_name,candidate_email,contact_name,contact_email,"
+    "contact_role,decided_at,timezone,locale,territory,subdivision,highlight"
+)
+CSV_ROWS = [
+    (
+        "Acme Analytics,Data Engineer,Alex Kim,alex@example.com,Jordan Lee,jordan@acme.example,"
+        "Recruiter,2026-11-20 15:00,Europe/Berlin,en,DE,BY,the team's approach to experimentation"
+    ),
+    (
+        "Globex,Data Analyst,Alex Kim,alex@example.com,Sam Roe,sam@globex.example,"
+        "Hiring Manager,2026-11-19T10:30,America/New_York,en,US,NY,"
+    ),
+]
+
+
+@pytest.fixture
+def app_data() -> dict[str, Any]:
+    return json.loads(json.dumps(APP))
+
+
+@pytest.fixture
+def app_json(tmp_path: Path) -> Path:
+    path = tmp_path / "app.json"
+    path.write_text(json.dumps(APP), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def apps_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "apps.csv"
+    path.write_text("\n".join([CSV_HEADER, *CSV_ROWS]) + "\n", encoding="utf-8")
+    return path
