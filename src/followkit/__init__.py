@@ -30,14 +30,32 @@ if TYPE_CHECKING:
     )
     from followkit.files import load_applications
     from followkit.model import Application, Contact, Person
+    from followkit.timeline import (
+        Action,
+        Condition,
+        DoNotContact,
+        FeedbackReceived,
+        Policy,
+        Reply,
+        Sent,
+        Skipped,
+        Status,
+        Step,
+        Timeline,
+        plan,
+    )
 
 # Public name -> module that defines it.
 _EXPORTS: dict[str, str] = {
+    "Action": "followkit.timeline",
     "Application": "followkit.model",
     "ChannelLimitError": "followkit.errors",
+    "Condition": "followkit.timeline",
     "ConfigError": "followkit.errors",
     "Contact": "followkit.model",
+    "DoNotContact": "followkit.timeline",
     "EventError": "followkit.errors",
+    "FeedbackReceived": "followkit.timeline",
     "FollowkitError": "followkit.errors",
     "InputFileError": "followkit.errors",
     "InvalidEmailError": "followkit.errors",
@@ -45,17 +63,29 @@ _EXPORTS: dict[str, str] = {
     "InvalidTimezoneError": "followkit.errors",
     "NaiveDatetimeError": "followkit.errors",
     "Person": "followkit.model",
+    "Policy": "followkit.timeline",
+    "Reply": "followkit.timeline",
     "RuleError": "followkit.errors",
+    "Sent": "followkit.timeline",
+    "Skipped": "followkit.timeline",
+    "Status": "followkit.timeline",
+    "Step": "followkit.timeline",
+    "Timeline": "followkit.timeline",
     "UnsupportedLocaleError": "followkit.errors",
     "load_applications": "followkit.files",
+    "plan": "followkit.timeline",
 }
 
 __all__ = [
+    "Action",
     "Application",
     "ChannelLimitError",
+    "Condition",
     "ConfigError",
     "Contact",
+    "DoNotContact",
     "EventError",
+    "FeedbackReceived",
     "FollowkitError",
     "InputFileError",
     "InvalidEmailError",
@@ -63,10 +93,18 @@ __all__ = [
     "InvalidTimezoneError",
     "NaiveDatetimeError",
     "Person",
+    "Policy",
+    "Reply",
     "RuleError",
+    "Sent",
+    "Skipped",
+    "Status",
+    "Step",
+    "Timeline",
     "UnsupportedLocaleError",
     "__version__",
     "load_applications",
+    "plan",
 ]
 
 

@@ -1,0 +1,197 @@
+"""What can happen after a plan is made: replies, feedback, sent messages, do-not-contact.
+
+Events are plain frozen values. :meth:`Timeline.apply` turns one into a new timeline; the
+rules live there (and in the planner), not in the events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from followkit import _validate as v
+from followkit.errors import InvalidInputError
+
+__all__ = ["DoNotContact", "Event", "FeedbackReceived", "Reply", "Sent", "Skipped"]
+
+#: Longest feedback text kept with an event (a long e-mail fits; a novel does not).
+MAX_FEEDBACK = 20_000
+
+
+def _at(instance: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
+    v.aware_datetime(value, attribute.name)
+
+
+def _step_id(value: object) -> str:
+    return v.clean_text(value, "step_id", max_length=64)
+
+
+def _text(value: object) -> str | None:
+    return v.optional_text(value, "text", max_length=MAX_FEEDBACK, multiline=True)
+
+
+def _kind(value: object) -> str:
+    if value not in ("real", "automatic"):
+        raise InvalidInputError(f"must be 'real' or 'automatic', not {value!r}", field="kind")
+    return str(value)
+
+
+def _returns_on(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidInputError(f"{value!r} is not a date", field="returns_on")
+    return value
+
+
+@attrs.frozen
+class Reply:
+    """The contact replied.
+
+    A real reply cancels pending nudges (they only apply when no reply came); an automatic
+    (out-of-office) reply does not, but its return date moves every pending message to the
+    first send slot on or after that date.
+
+    Args:
+        at: When the reply arrived (aware datetime).
+        kind: ``"real"`` or ``"automatic"``.
+        returns_on: For an automatic reply, the date the contact is back.
+
+    Raises:
+        InvalidInputError: If a value is not acceptable, or ``returns_on`` is given for a
+            real reply.
+
+    .. versionadded:: 0.1.0
+    """
+
+    at: dt.datetime = attrs.field(validator=_at)
+    kind: Literal["real", "automatic"] = attrs.field(default="real", converter=_kind)
+    returns_on: dt.date | None = attrs.field(default=None, kw_only=True, converter=_returns_on)
+
+    def __attrs_post_init__(self) -> None:
+        if self.returns_on is not None and self.kind != "automatic":
+            raise InvalidInputError("is only meaningful for an automatic reply", field="returns_on")
+
+
+@attrs.frozen
+class FeedbackReceived:
+    """The contact sent feedback.
+
+    Adds an acknowledgement (within one business day by default) and the private training
+    task; feedback is also a reply, so pending nudges are cancelled.
+
+    Args:
+        at: When the feedback arrived (aware datetime).
+        text: The feedback itself, kept for the training task's checklist.
+
+    .. versionadded:: 0.1.0
+    """
+
+    at: dt.datetime = attrs.field(validator=_at)
+    text: str | None = attrs.field(default=None, converter=_text)
+
+
+@attrs.frozen
+class Sent:
+    """The candidate sent a planned message (or did a private task).
+
+    Marks the step done and spaces the messages that follow from the real time.
+
+    Args:
+        step_id: The step's id, such as ``"thank-you"`` or ``"nudge-1"``.
+        at: When it was sent (aware datetime).
+
+    .. versionadded:: 0.1.0
+    """
+
+    step_id: str = attrs.field(converter=_step_id)
+    at: dt.datetime = attrs.field(validator=_at)
+
+
+@attrs.frozen
+class Skipped:
+    """The candidate decided to leave a planned step out.
+
+    Args:
+        step_id: The step's id.
+        at: When they decided (aware datetime).
+
+    .. versionadded:: 0.1.0
+    """
+
+    step_id: str = attrs.field(converter=_step_id)
+    at: dt.datetime = attrs.field(validator=_at)
+
+
+@attrs.frozen
+class DoNotContact:
+    """The contact asked not to be contacted again: all outreach is cancelled.
+
+    Private tasks (reflection, training, engaging with public content) stay.
+
+    Args:
+        at: When they asked (aware datetime).
+
+    .. versionadded:: 0.1.0
+    """
+
+    at: dt.datetime = attrs.field(validator=_at)
+
+
+Event: TypeAlias = Reply | FeedbackReceived | Sent | Skipped | DoNotContact
+_TYPES: dict[str, type[Event]] = {
+    "reply": Reply,
+    "feedback": FeedbackReceived,
+    "sent": Sent,
+    "skipped": Skipped,
+    "do-not-contact": DoNotContact,
+}
+_NAMES = {cls: name for name, cls in _TYPES.items()}
+
+
+def is_event(value: object) -> bool:
+    """Return whether *value* is one of the event classes."""
+    return type(value) in _NAMES
+
+
+def event_as_dict(event: Event) -> dict[str, Any]:
+    """Return *event* as JSON-ready data with a ``type`` key."""
+    data: dict[str, Any] = {"type": _NAMES[type(event)]}
+    for name, value in attrs.asdict(event, recurse=False).items():
+        if value is None:
+            continue
+        data[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return data
+
+
+def event_from_dict(data: object, path: str) -> Event:
+    """Read an event written by :func:`event_as_dict`."""
+    if not isinstance(data, Mapping):
+        raise InvalidInputError("must be a mapping", field=path)
+    fields = dict(data)
+    cls = _TYPES.get(str(fields.pop("type", "")))
+    if cls is None:
+        raise InvalidInputError(f"'type' must be one of: {', '.join(_TYPES)}", field=f"{path}.type")
+    known = {field.name for field in attrs.fields(cls)}
+    for key in fields:
+        if key not in known:
+            raise InvalidInputError(f"unknown field for {cls.__name__}", field=f"{path}.{key}")
+    if isinstance(fields.get("at"), str):
+        try:
+            fields["at"] = dt.datetime.fromisoformat(fields["at"])
+        except ValueError:
+            raise InvalidInputError("is not an ISO 8601 date-time", field=f"{path}.at") from None
+    try:
+        return cls(**fields)
+    except InvalidInputError as exc:
+        raise exc.at(path) from None
+    except TypeError as exc:
+        raise InvalidInputError(str(exc), field=path) from None

@@ -1,0 +1,88 @@
+"""iCalendar (RFC 5545) export with the ``icalendar`` package."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import TYPE_CHECKING
+
+from followkit.timeline._describe import summary
+from followkit.timeline._policy import Status
+
+if TYPE_CHECKING:
+    from followkit.timeline._step import Step
+    from followkit.timeline._timeline import Timeline
+
+__all__ = ["to_ical", "uid"]
+
+PRODID = "-//followkit//follow-up timeline//EN"
+#: The zone data written as VTIMEZONE covers the plan, with a year of margin either side.
+_MARGIN = dt.timedelta(days=366)
+
+
+def uid(timeline: Timeline, step: Step) -> str:
+    """Return the stable UID of *step*: a hash of the application's identity and the id."""
+    identity = json.dumps(timeline.application.as_dict(), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(f"{identity}\x00{step.id}".encode()).hexdigest()
+    return f"{digest[:32]}@followkit"
+
+
+def _description(step: Step) -> str:
+    if step.message is not None:
+        return str(step.message)
+    return "\n".join(f"- {item}" for item in step.checklist)
+
+
+def to_ical(timeline: Timeline) -> bytes:
+    """Return the ``.ics`` bytes of *timeline* (see :meth:`Timeline.to_ical`)."""
+    import icalendar  # noqa: PLC0415  (deferred: not needed unless exporting)
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", summary(timeline, None, title=True))
+    stamp = timeline.now.astimezone(dt.UTC)
+    alarm_before = dt.timedelta(minutes=timeline.policy.alarm_minutes)
+    for step in timeline.steps:
+        cancelled = step.status in {Status.CANCELLED, Status.SKIPPED}
+        if step.is_outreach:
+            component: icalendar.Component = icalendar.Event()
+            component.add("dtstart", step.due)
+            component.add("dtend", step.window_end)
+            component.add("transp", "TRANSPARENT")
+            status = "CANCELLED" if cancelled else "CONFIRMED"
+        else:
+            component = icalendar.Todo()
+            component.add("dtstart", step.due)
+            component.add("due", step.window_end)
+            status = {
+                Status.PLANNED: "NEEDS-ACTION",
+                Status.DONE: "COMPLETED",
+            }.get(step.status, "CANCELLED")
+            if step.status is Status.DONE and step.done_at is not None:
+                component.add("completed", step.done_at.astimezone(dt.UTC))
+        component.add("uid", uid(timeline, step))
+        component.add("dtstamp", stamp)
+        component.add("sequence", step.sequence)
+        component.add("summary", summary(timeline, step))
+        description = _description(step)
+        if description:
+            component.add("description", description)
+        component.add("status", status)
+        component.add("categories", [step.action.value])
+        component.add("x-followkit-step", step.id)
+        if step.status is Status.PLANNED:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary(timeline, step))
+            alarm.add("trigger", -alarm_before)
+            component.add_component(alarm)
+        calendar.add_component(component)
+    if timeline.steps:
+        first = min(step.due for step in timeline.steps).date() - _MARGIN
+        last = max(step.window_end for step in timeline.steps).date() + _MARGIN
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    return bytes(calendar.to_ical())

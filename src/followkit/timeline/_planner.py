@@ -1,0 +1,424 @@
+"""The planner: from an application, a policy, ``now`` and events to ordered steps.
+
+A timeline is a pure function of (application, policy, now, events): :func:`build`
+computes every step from the state the events describe. Steps that are no longer planned
+(done, cancelled, skipped) are kept exactly as they were; planned steps are placed again,
+so that a reply, a late message or an out-of-office notice re-spaces what follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+
+from followkit.errors import EventError
+from followkit.timeline._calendar import Calendar, resolve
+from followkit.timeline._drafts import draft
+from followkit.timeline._events import (
+    DoNotContact,
+    Event,
+    FeedbackReceived,
+    Reply,
+    Sent,
+    Skipped,
+)
+from followkit.timeline._phrases import checklist
+from followkit.timeline._policy import Action, Condition, Policy, Status
+from followkit.timeline._step import Step
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from zoneinfo import ZoneInfo
+
+    from followkit.messages import Message
+    from followkit.model import Application
+
+__all__ = ["build", "check_event"]
+
+_MIDNIGHT = dt.time(0, 0)
+
+
+@attrs.frozen
+class _State:
+    replied: bool
+    do_not_contact: bool
+    not_before: dt.date | None
+    feedback: tuple[FeedbackReceived, ...]
+
+
+def _state(events: Iterable[Event]) -> _State:
+    replied = dnc = False
+    not_before: dt.date | None = None
+    feedback: list[FeedbackReceived] = []
+    for event in events:
+        if isinstance(event, Reply):
+            if event.kind == "real":
+                replied = True
+            elif event.returns_on is not None:
+                not_before = max(not_before or event.returns_on, event.returns_on)
+        elif isinstance(event, FeedbackReceived):
+            replied = True
+            feedback.append(event)
+        elif isinstance(event, DoNotContact):
+            dnc = True
+    return _State(replied, dnc, not_before, tuple(feedback))
+
+
+def _ceil_minute(moment: dt.datetime) -> dt.datetime:
+    if moment.second or moment.microsecond:
+        moment = moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    return moment
+
+
+def _numbered(base: str, index: int) -> str:
+    return base if index == 1 else f"{base}-{index}"
+
+
+class _Planner:
+    """One planning pass; holds the places already taken while steps are placed."""
+
+    def __init__(  # noqa: PLR0913  (the pure inputs of one pass)
+        self,
+        app: Application,
+        policy: Policy,
+        now: dt.datetime,
+        events: tuple[Event, ...],
+        previous: Mapping[str, Step],
+        *,
+        drafts: bool,
+    ) -> None:
+        self.app = app
+        self.policy = policy
+        self.now = now
+        self.state = _state(events)
+        self.previous = previous
+        self.drafts = drafts
+        self.zone: ZoneInfo = app.zone
+        self.candidate_zone: ZoneInfo = app.candidate_zone
+        self.calendar = Calendar(app.territory, app.subdivision, self.zone, policy)
+        self.steps: list[Step] = []
+        self.last_message: Message | None = None
+        self.last_sent: dt.datetime | None = None
+        # Local dates of e-mails (spaced by the minimum gap) and of all outreach.
+        self.emails: set[dt.date] = set()
+        self.outreach: set[dt.date] = set()
+        for step in previous.values():
+            if step.status is Status.DONE and step.action.is_outreach:
+                self._take(step, step.done_at or step.due)
+
+    # ------------------------------------------------------------------ helpers
+    def _take(self, step: Step, moment: dt.datetime) -> None:
+        day = moment.astimezone(self.zone).date()
+        self.outreach.add(day)
+        if step.action.channel == "email":
+            self.emails.add(day)
+
+    def _floor(self, moment: dt.datetime, *, outreach: bool = True) -> dt.datetime:
+        moment = max(moment, self.now)
+        if outreach and self.state.not_before is not None:
+            moment = max(moment, resolve(self.state.not_before, _MIDNIGHT, self.zone))
+        return moment
+
+    def _too_close(self, day: dt.date, other: dt.date) -> bool:
+        if day == other:
+            return True
+        first, second = min(day, other), max(day, other)
+        gap = self.policy.min_email_gap_business_days
+        return second < self.calendar.add_business_days(first, gap)
+
+    def _place_email(self, earliest: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        moment = self._floor(earliest)
+        while True:
+            due, end = self.calendar.slot(moment, not_on=frozenset(self.outreach - self.emails))
+            day = due.date()
+            clashes = [other for other in self.emails if self._too_close(day, other)]
+            if not clashes:
+                return due, end
+            after = self.calendar.add_business_days(
+                max(clashes), max(self.policy.min_email_gap_business_days, 1)
+            )
+            moment = max(moment, resolve(after, _MIDNIGHT, self.zone))
+
+    def _start_of(self, day: dt.date) -> dt.datetime:
+        return resolve(day, self.policy.send_window_start, self.zone)
+
+    def _task_time(self, day: dt.date) -> dt.datetime:
+        return resolve(day, self.policy.task_time, self.candidate_zone)
+
+    def _add(  # noqa: PLR0913  (every part of a step)
+        self,
+        step_id: str,
+        action: Action,
+        condition: Condition,
+        due: dt.datetime,
+        window_end: dt.datetime,
+        *,
+        status: Status = Status.PLANNED,
+        items: tuple[str, ...] = (),
+    ) -> Step:
+        old = self.previous.get(step_id)
+        if status is not Status.PLANNED and old is not None:
+            due, window_end = old.due, old.window_end
+        message = old.message if old is not None else None
+        if status is Status.PLANNED and self.drafts and action.is_outreach:
+            # Drafts of planned steps are written again on every pass: a nudge refers to
+            # the date its request really went out.
+            message = draft(
+                self.app,
+                action,
+                previous=self.last_message,
+                sent_on=self.last_sent.astimezone(self.zone).date() if self.last_sent else None,
+            )
+        if message is not None and action.channel == "email":
+            self.last_message = message
+        audience = self.app.candidate if action.channel == "private" else self.app.contact
+        step = Step(
+            id=step_id,
+            action=action,
+            audience=audience,
+            due=due,
+            window_end=window_end,
+            condition=condition,
+            status=status,
+            message=message,
+            checklist=items,
+            sequence=0,
+        )
+        if old is not None:
+            changed = (old.due, old.window_end, old.status) != (due, window_end, status)
+            step = attrs.evolve(step, sequence=old.sequence + int(changed))
+        if status is Status.PLANNED and action.is_outreach:
+            self._take(step, due)
+        self.steps.append(step)
+        return step
+
+    def _fixed(self, step_id: str) -> Step | None:
+        old = self.previous.get(step_id)
+        if old is not None and old.status is not Status.PLANNED:
+            self.steps.append(old)
+            if old.message is not None and old.action.channel == "email":
+                self.last_message = old.message
+            return old
+        return None
+
+    def _outreach_status(self, condition: Condition, *, request: bool = False) -> Status:
+        if self.state.do_not_contact:
+            return Status.CANCELLED
+        if request and self.state.feedback:
+            # Feedback came before the request went out: the acknowledgement thanks them.
+            return Status.CANCELLED
+        if condition is Condition.NO_REPLY and self.state.replied:
+            return Status.CANCELLED
+        return Status.PLANNED
+
+    @staticmethod
+    def _sent_on(step: Step | None) -> dt.datetime | None:
+        if step is None or step.status is Status.CANCELLED or step.status is Status.SKIPPED:
+            return None
+        return step.done_at or step.due
+
+    # ------------------------------------------------------------------ steps
+    def plan(self) -> tuple[Step, ...]:
+        request = self._thank_you()
+        last = self._sent_on(request)
+        for index in range(1, self.policy.nudges + 1):
+            self.last_sent = last
+            nudge = self._nudge(index, last)
+            last = self._sent_on(nudge) or last
+        for index, event in enumerate(self.state.feedback, start=1):
+            self._acknowledgement(index, event)
+        if self.policy.connection_note:
+            self._connection_note(self._sent_on(request))
+        self._check_ins()
+        self._private_tasks()
+        order = {step.id: index for index, step in enumerate(self.steps)}
+        return tuple(sorted(self.steps, key=lambda s: (s.due, order[s.id])))
+
+    def _thank_you(self) -> Step:
+        step_id = "thank-you"
+        fixed = self._fixed(step_id)
+        if fixed is not None:
+            return fixed
+        due, end = self._place_email(self.app.decided_at + self.policy.thank_you_delay)
+        return self._add(
+            step_id,
+            Action.THANK_YOU_AND_FEEDBACK,
+            Condition.ALWAYS,
+            due,
+            end,
+            status=self._outreach_status(Condition.ALWAYS, request=True),
+        )
+
+    def _nudge(self, index: int, last: dt.datetime | None) -> Step:
+        step_id = f"nudge-{index}"
+        fixed = self._fixed(step_id)
+        if fixed is not None:
+            return fixed
+        anchor = last or self.app.decided_at
+        day = anchor.astimezone(self.zone).date()
+        after = self.calendar.add_business_days(day, self.policy.nudge_after_business_days)
+        due, end = self._place_email(self._start_of(after))
+        return self._add(
+            step_id,
+            Action.NUDGE,
+            Condition.NO_REPLY,
+            due,
+            end,
+            status=self._outreach_status(Condition.NO_REPLY),
+        )
+
+    def _acknowledgement(self, index: int, event: FeedbackReceived) -> None:
+        step_id = _numbered("feedback-acknowledgement", index)
+        if self._fixed(step_id) is None:
+            # A reply to the contact's message: the gap between e-mails does not hold it
+            # back, and an out-of-office date does not apply (they just wrote).
+            due, end = self.calendar.slot(max(event.at, self.now))
+            received = event.at.astimezone(self.zone).date()
+            deadline = self.calendar.add_business_days(
+                received, self.policy.feedback_acknowledgement_within_business_days
+            )
+            end = max(end, self.calendar.window(deadline)[1])
+            self._add(
+                step_id,
+                Action.FEEDBACK_ACKNOWLEDGEMENT,
+                Condition.AFTER_FEEDBACK,
+                due,
+                end,
+                status=self._outreach_status(Condition.AFTER_FEEDBACK),
+            )
+        step_id = _numbered("training", index)
+        if self._fixed(step_id) is None:
+            day = event.at.astimezone(self.candidate_zone).date()
+            self._task(
+                step_id,
+                Action.TRAINING,
+                Condition.AFTER_FEEDBACK,
+                self._task_time(day + dt.timedelta(days=1)),
+                self._task_time(day + dt.timedelta(days=self.policy.training_within_days)),
+            )
+
+    def _connection_note(self, thanked: dt.datetime | None) -> None:
+        step_id = "connection-note"
+        if self._fixed(step_id) is not None:
+            return
+        anchor = (thanked or self.app.decided_at).astimezone(self.zone).date()
+        day = self.calendar.add_business_days(
+            anchor, self.policy.connection_note_after_business_days
+        )
+        # An invitation, not an e-mail: outside the e-mail gap, but never on a day that
+        # already carries a message.
+        due, end = self.calendar.slot(
+            self._floor(self._start_of(day)), not_on=frozenset(self.outreach)
+        )
+        self._add(
+            step_id,
+            Action.CONNECTION_NOTE,
+            Condition.ALWAYS,
+            due,
+            end,
+            status=self._outreach_status(Condition.ALWAYS),
+        )
+
+    def _check_ins(self) -> None:
+        decided = self.app.decided_at.astimezone(self.zone).date()
+        for index in range(1, self.policy.check_ins + 1):
+            step_id = f"check-in-{index}"
+            if self._fixed(step_id) is not None:
+                continue
+            ideal = decided + dt.timedelta(days=index * self.policy.check_in_interval_days)
+            due, end = self._place_email(self._start_of(ideal))
+            action = Action.REFERRAL_REQUEST if index == 1 else Action.CHECK_IN
+            self._add(
+                step_id,
+                action,
+                Condition.ALWAYS,
+                due,
+                end,
+                status=self._outreach_status(Condition.ALWAYS),
+            )
+
+    def _task(  # noqa: PLR0913
+        self,
+        step_id: str,
+        action: Action,
+        condition: Condition,
+        due: dt.datetime,
+        end: dt.datetime,
+        *,
+        skip_when_past: bool = False,
+    ) -> None:
+        old = self.previous.get(step_id)
+        status = Status.PLANNED
+        if old is not None:
+            # A private task is placed once, when planned: an overdue to-do stays overdue
+            # in the candidate's task list rather than jumping to each event's time.
+            due, end = old.due, old.window_end
+        elif skip_when_past and end < self.now:
+            status = Status.SKIPPED
+        else:
+            due = max(due, _ceil_minute(self.now).astimezone(self.candidate_zone))
+            end = max(end, due)
+        self._add(
+            step_id, action, condition, due, end, status=status, items=checklist(self.app, action)
+        )
+
+    def _private_tasks(self) -> None:
+        decided = self.app.decided_at.astimezone(self.candidate_zone).date()
+        if self._fixed("reflection") is None:
+            self._task(
+                "reflection",
+                Action.REFLECTION,
+                Condition.ALWAYS,
+                self._task_time(decided + dt.timedelta(days=1)),
+                self._task_time(decided + dt.timedelta(days=self.policy.reflection_within_days)),
+            )
+        window = dt.timedelta(days=self.policy.task_window_days)
+        for index in range(1, self.policy.engagement_tasks + 1):
+            step_id = f"engage-{index}"
+            if self._fixed(step_id) is not None:
+                continue
+            day = decided + dt.timedelta(days=index * self.policy.engagement_interval_days)
+            self._task(
+                step_id,
+                Action.ENGAGE,
+                Condition.ALWAYS,
+                self._task_time(day),
+                self._task_time(day + window),
+                skip_when_past=True,
+            )
+
+
+def build(  # noqa: PLR0913  (the pure inputs of a timeline)
+    app: Application,
+    policy: Policy,
+    now: dt.datetime,
+    events: tuple[Event, ...],
+    previous: Mapping[str, Step],
+    *,
+    drafts: bool,
+) -> tuple[Step, ...]:
+    """Return the ordered steps for the given inputs (see the module notes)."""
+    return _Planner(app, policy, now, events, previous, drafts=drafts).plan()
+
+
+def check_event(event: Event, app: Application, steps: Mapping[str, Step]) -> None:
+    """Raise :class:`EventError` when *event* makes no sense for the timeline."""
+    if event.at < app.decided_at:
+        raise EventError(
+            f"{type(event).__name__} at {event.at.isoformat()} is before the decision "
+            f"({app.decided_at.isoformat()})",
+            field="at",
+        )
+    if isinstance(event, Sent | Skipped):
+        step = steps.get(event.step_id)
+        if step is None:
+            raise EventError(
+                f"no step {event.step_id!r} in this timeline (steps: {', '.join(steps)})",
+                field="step_id",
+            )
+        if step.status is not Status.PLANNED:
+            raise EventError(
+                f"step {event.step_id!r} is already {step.status.value}", field="step_id"
+            )

@@ -1,0 +1,273 @@
+"""The plan: :func:`plan` and :class:`Timeline`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from followkit import _validate as v
+from followkit.errors import InvalidInputError
+from followkit.model import Application
+from followkit.timeline import _planner
+from followkit.timeline._events import (
+    Event,
+    Sent,
+    Skipped,
+    event_as_dict,
+    is_event,
+)
+from followkit.timeline._policy import Policy, Status
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    import babel
+
+    from followkit.timeline._step import Step
+
+__all__ = ["Timeline", "plan"]
+
+#: Version of the :meth:`Timeline.as_dict` format.
+FORMAT = 1
+
+
+def _check_policy(value: object) -> Policy:
+    if not isinstance(value, Policy):
+        raise InvalidInputError(f"must be a Policy, not {type(value).__name__}", field="policy")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """The follow-up plan of one application: ordered steps, updated by events.
+
+    Build one with :func:`plan`; every change returns a new timeline and leaves this one as
+    it was. Iterating yields the steps in order of their due time.
+
+    Args:
+        application: The application planned for.
+        policy: The etiquette followed.
+        now: When the plan was made or last updated (the iCalendar ``DTSTAMP``).
+        steps: The steps, ordered by due time.
+        events: The events applied, in order.
+        drafts: Whether outreach steps carry draft messages.
+
+    .. versionadded:: 0.1.0
+    """
+
+    application: Application
+    policy: Policy
+    now: dt.datetime
+    steps: tuple[Step, ...]
+    events: tuple[Event, ...] = ()
+    drafts: bool = True
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def step(self, step_id: str) -> Step:
+        """Return the step with id *step_id*.
+
+        Raises:
+            KeyError: If there is no such step.
+        """
+        for item in self.steps:
+            if item.id == step_id:
+                return item
+        raise KeyError(step_id)
+
+    @property
+    def pending(self) -> tuple[Step, ...]:
+        """Return the steps still planned."""
+        return tuple(item for item in self.steps if item.status is Status.PLANNED)
+
+    @property
+    def outreach(self) -> tuple[Step, ...]:
+        """Return the steps that write to a contact (e-mails and the LinkedIn note)."""
+        return tuple(item for item in self.steps if item.is_outreach)
+
+    def next_step(self) -> Step | None:
+        """Return the first planned step, or ``None`` when nothing is left to do."""
+        pending = self.pending
+        return pending[0] if pending else None
+
+    def apply(self, event: Event) -> Timeline:
+        """Return a new timeline with *event* applied; this one is left unchanged.
+
+        Applying an event that was already applied returns the timeline unchanged, so a
+        retried webhook or a double click does no harm. Steps that change (moved,
+        cancelled, done) get a higher :attr:`Step.sequence`. ``now`` advances to the
+        event's time when that is later.
+
+        Args:
+            event: A :class:`Reply`, :class:`FeedbackReceived`, :class:`Sent`,
+                :class:`Skipped` or :class:`DoNotContact`.
+
+        Returns:
+            The updated timeline.
+
+        Raises:
+            EventError: If the event is dated before the decision, names an unknown step,
+                or marks a step that is no longer planned.
+            InvalidInputError: If *event* is not an event.
+        """
+        if not is_event(event):
+            raise InvalidInputError(
+                f"must be a timeline event, not {type(event).__name__}", field="event"
+            )
+        if event in self.events:
+            return self
+        steps = {item.id: item for item in self.steps}
+        _planner.check_event(event, self.application, steps)
+        if isinstance(event, Sent | Skipped):
+            old = steps[event.step_id]
+            done = isinstance(event, Sent)
+            steps[event.step_id] = attrs.evolve(
+                old,
+                status=Status.DONE if done else Status.SKIPPED,
+                done_at=event.at if done else None,
+                sequence=old.sequence + 1,
+            )
+        now = max(self.now, event.at)
+        events = (*self.events, event)
+        new_steps = _planner.build(
+            self.application, self.policy, now, events, steps, drafts=self.drafts
+        )
+        return attrs.evolve(self, now=now, steps=new_steps, events=events)
+
+    def apply_all(self, events: Iterator[Event] | tuple[Event, ...] | list[Event]) -> Timeline:
+        """Return a new timeline with each of *events* applied in order.
+
+        Raises:
+            EventError: As :meth:`apply`.
+        """
+        timeline = self
+        for event in events:
+            timeline = timeline.apply(event)
+        return timeline
+
+    def to_ical(self) -> bytes:
+        """Return the timeline as an iCalendar (RFC 5545) file.
+
+        Outreach steps are events in the recipient's send window, private tasks are to-dos,
+        each with an alarm ``policy.alarm_minutes`` before it is due. UIDs derive from the
+        application and the step id, so a calendar application that imports the file again
+        updates its entries; ``DTSTAMP`` is :attr:`now`; cancelled and skipped steps carry
+        ``STATUS:CANCELLED`` and a raised ``SEQUENCE``. Each check-in is its own dated
+        entry (a recurrence rule would ignore holidays). Identical timelines give identical
+        bytes.
+
+        Returns:
+            The ``.ics`` content.
+        """
+        from followkit.timeline._ical import to_ical  # noqa: PLC0415
+
+        return to_ical(self)
+
+    def describe(self, locale: str | babel.Locale | None = None) -> str:
+        """Return the plan as a localized agenda, one line per step.
+
+        Dates and times are formatted by babel for the locale, each in its step's zone.
+
+        Args:
+            locale: The language to describe in (en, de, fr or es, with any region);
+                defaults to the application's locale.
+
+        Returns:
+            The agenda, such as ``"Tuesday, December 1, 2026, 9:30 AM — thank Jordan Lee
+            and ask for feedback"``.
+
+        Raises:
+            UnsupportedLocaleError: If the locale is not one of the supported languages.
+        """
+        from followkit.timeline._describe import describe  # noqa: PLC0415
+
+        return describe(self, locale)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the timeline as JSON-ready data; :meth:`from_dict` reads it back.
+
+        Returns:
+            A mapping with the format version, application, policy, ``now``, events and
+            steps (each with its draft message as data).
+        """
+        return {
+            "format": FORMAT,
+            "application": self.application.as_dict(),
+            "policy": self.policy.as_dict(),
+            "now": self.now.isoformat(),
+            "drafts": self.drafts,
+            "events": [event_as_dict(event) for event in self.events],
+            "steps": [item.as_dict() for item in self.steps],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Timeline:
+        """Read a timeline written by :meth:`as_dict` (for example after a JSON round trip).
+
+        Steps, statuses, times, sequences and draft messages are read as stored (and
+        validated), so a plan saved before a holiday-data update reads back unchanged.
+
+        Args:
+            data: The mapping to read.
+
+        Returns:
+            The timeline, equal to the one that was written.
+
+        Raises:
+            InvalidInputError: If the data is malformed; the error names the field.
+        """
+        from followkit.timeline._codec import timeline_from_dict  # noqa: PLC0415
+
+        return timeline_from_dict(cls, data)
+
+
+def plan(
+    application: Application,
+    policy: Policy | None = None,
+    *,
+    now: dt.datetime | None = None,
+    drafts: bool = True,
+) -> Timeline:
+    """Plan the follow-ups of an application.
+
+    Outreach lands on the recipient's business days (their territory's weekend and public
+    holidays, the policy's quiet periods and blackout dates), inside the send window in the
+    recipient's time zone, and two e-mails are always at least the minimum gap apart.
+    Planning late (``now`` after the ideal time) moves each step to the next valid slot.
+
+    Args:
+        application: The application to plan for.
+        policy: The etiquette to follow; the defaults encode common practice.
+        now: The current time (aware); defaults to the system clock, read once.
+        drafts: Whether to draft the message of each outreach step (turn it off when
+            planning many applications at once and drafting later).
+
+    Returns:
+        The timeline.
+
+    Raises:
+        InvalidInputError: If the application's subdivision is unknown for its territory
+            (the error lists the valid codes) or an argument is not acceptable.
+        NaiveDatetimeError: If ``now`` has no time zone.
+        UnsupportedLocaleError: If the application's locale is not supported.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(application, Application):
+        raise InvalidInputError(
+            f"must be an Application, not {type(application).__name__}", field="application"
+        )
+    policy = Policy() if policy is None else _check_policy(policy)
+    if now is None:
+        now = dt.datetime.now(dt.UTC)
+    now = v.aware_datetime(now, "now")
+    if not isinstance(drafts, bool):
+        raise InvalidInputError("must be a bool", field="drafts")
+    steps = _planner.build(application, policy, now, (), {}, drafts=drafts)
+    return Timeline(application=application, policy=policy, now=now, steps=steps, drafts=drafts)
