@@ -3,14 +3,20 @@
 Weekends
     babel's CLDR week data (``Locale.weekend_start`` / ``weekend_end`` for the territory) is
     the default source: it is curated per territory and says, for example, that India rests
-    on Sunday only, while the ``holidays`` package merely inherits a Saturday-Sunday default
-    for India. Where a ``holidays`` country class *declares* its own weekend (a ``weekend``
-    attribute or a ``_get_weekend`` override anywhere below ``HolidayBase``) that declaration
-    wins, because it encodes a dated legal change or a regional rule that CLDR cannot
-    express: the United Arab Emirates moved to Saturday-Sunday on 1 January 2022, Saudi
-    Arabia to Friday-Saturday on 28 June 2013, several Malaysian states rest on
-    Friday-Saturday, and Brunei's weekend (Friday and Sunday) is not contiguous. The
-    declared weekend is read per date through the public ``HolidayBase.is_weekend``.
+    on Sunday only and Libya on Friday-Saturday, where the ``holidays`` package merely
+    inherits its Saturday-Sunday default. The ``holidays`` weekend wins where its country
+    class *declares* one that CLDR cannot express or has not caught up with:
+
+    * a weekend that changes by date or region (a ``_get_weekend`` override): the United
+      Arab Emirates moved to Saturday-Sunday on 1 January 2022, Saudi Arabia to
+      Friday-Saturday on 28 June 2013, and several Malaysian states rest on Friday-Saturday;
+    * a declared ``weekend`` with a day CLDR counts as a working day: Friday-Saturday in
+      Bangladesh or the Maldives, Brunei's Friday and Sunday (not contiguous).
+
+    A declared weekend that only narrows CLDR's (Sunday alone in Hong Kong or Venezuela,
+    the statutory rest day used to move holidays) does not win: offices still close on
+    Saturday, and outreach keeps away from it. The winning weekend is read per date
+    through the public ``HolidayBase.is_weekend``.
 
 Holidays
     Public holidays of the territory and subdivision come from ``holidays``; a calendar is
@@ -107,8 +113,15 @@ def holiday_calendar(territory: str, subdivision: str | None, year: int) -> Any:
 
 
 @lru_cache(maxsize=512)
-def declares_weekend(territory: str) -> bool:
-    """Return whether the ``holidays`` class of *territory* declares its own weekend."""
+def holidays_weekend_wins(territory: str) -> bool:
+    """Return whether the ``holidays`` weekend of *territory* overrides CLDR's (see above).
+
+    It does when the country class changes the weekend by date or region (overrides
+    ``_get_weekend``), or declares a ``weekend`` with a day CLDR counts as a working day.
+    A declared weekend that only narrows CLDR's (Sunday alone, the statutory rest day
+    used to move holidays in Hong Kong or Venezuela) does not: offices are still closed
+    on Saturday, and outreach keeps away from it.
+    """
     if territory not in _supported():
         return False
     import holidays  # noqa: PLC0415
@@ -116,10 +129,31 @@ def declares_weekend(territory: str) -> bool:
     cls = type(holidays.country_holidays(territory, years=()))
     for klass in cls.__mro__:
         if klass is holidays.HolidayBase:
-            return False
-        if "weekend" in vars(klass) or "_get_weekend" in vars(klass):
+            break
+        if "_get_weekend" in vars(klass):
             return True
-    return False  # pragma: no cover - every country class derives from HolidayBase
+        if "weekend" in vars(klass):
+            return not frozenset(vars(klass)["weekend"]) <= cldr_weekend(territory)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def closed_days(territory: str, subdivision: str | None, year: int) -> frozenset[dt.date]:
+    """Return the weekend days and public holidays of one territory and year (cached)."""
+    calendar = holiday_calendar(territory, subdivision, year)
+    wins = holidays_weekend_wins(territory)
+    weekend = cldr_weekend(territory)
+    closed = set()
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        if wins:
+            off = bool(calendar.is_weekend(day))
+        else:
+            off = day.weekday() in weekend
+        if off or (calendar is not None and day in calendar):
+            closed.add(day)
+        day += dt.timedelta(days=1)
+    return frozenset(closed)
 
 
 def resolve(day: dt.date, wall: dt.time, zone: ZoneInfo) -> dt.datetime:
@@ -162,7 +196,16 @@ def _ceil_minute(moment: dt.datetime) -> dt.datetime:
 class Calendar:
     """Open days and send slots for one recipient (territory, subdivision, zone, policy)."""
 
-    __slots__ = ("_cache", "declared", "policy", "subdivision", "territory", "zone")
+    __slots__ = (
+        "_added",
+        "_blackout",
+        "_quiet_periods",
+        "declared",
+        "policy",
+        "subdivision",
+        "territory",
+        "zone",
+    )
 
     def __init__(
         self, territory: str, subdivision: str | None, zone: ZoneInfo, policy: Policy
@@ -172,15 +215,16 @@ class Calendar:
         self.subdivision = subdivision
         self.zone = zone
         self.policy = policy
-        self.declared = declares_weekend(territory)
-        self._cache: dict[dt.date, bool] = {}
+        self.declared = holidays_weekend_wins(territory)
+        self._quiet_periods = policy.quiet_ranges()
+        self._blackout = frozenset(policy.blackout_dates)
+        self._added: dict[tuple[dt.date, int], dt.date] = {}
 
     def is_weekend(self, day: dt.date) -> bool:
         """Return whether *day* is a weekend day of the territory (see the module notes)."""
         if self.declared:
-            return bool(
-                holiday_calendar(self.territory, self.subdivision, day.year).is_weekend(day)
-            )
+            calendar = holiday_calendar(self.territory, self.subdivision, day.year)
+            return bool(calendar.is_weekend(day))
         return day.weekday() in cldr_weekend(self.territory)
 
     def is_holiday(self, day: dt.date) -> bool:
@@ -190,16 +234,16 @@ class Calendar:
 
     def is_open(self, day: dt.date) -> bool:
         """Return whether outreach may happen on *day* (a business day outside quiet periods)."""
-        cached = self._cache.get(day)
-        if cached is None:
-            cached = not (
-                self.is_weekend(day)
-                or self.is_holiday(day)
-                or self.policy.is_quiet(day)
-                or day in self.policy.blackout_dates
-            )
-            self._cache[day] = cached
-        return cached
+        if day in closed_days(self.territory, self.subdivision, day.year):
+            return False
+        return not (self._quiet(day) or day in self._blackout)
+
+    def _quiet(self, day: dt.date) -> bool:
+        key = (day.month, day.day)
+        for start, end in self._quiet_periods:
+            if (start <= key <= end) if start <= end else (key >= start or key <= end):
+                return True
+        return False
 
     def open_days(self, start: dt.date) -> Iterator[dt.date]:
         """Yield the open days from *start* on (inclusive)."""
@@ -222,10 +266,13 @@ class Calendar:
         """Return the *count*-th open day after *start* (*start* itself not counted)."""
         if count <= 0:
             return start
-        days = self.open_days(start + dt.timedelta(days=1))
-        for _ in range(count - 1):
-            next(days)
-        return next(days)
+        found = self._added.get((start, count))
+        if found is None:
+            days = self.open_days(start + dt.timedelta(days=1))
+            for _ in range(count - 1):
+                next(days)
+            found = self._added[start, count] = next(days)
+        return found
 
     def window(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
         """Return the send window of *day* as two instants in the recipient's zone."""

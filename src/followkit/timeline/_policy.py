@@ -311,6 +311,13 @@ class Policy:
         ) < dt.timedelta(minutes=15):
             raise InvalidInputError("must be at least 15 minutes long", field="send_window_end")
 
+    def quiet_ranges(self) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
+        """Return the quiet periods as ((month, day), (month, day)) pairs."""
+        return tuple(
+            (_month_day(first, "quiet_periods"), _month_day(last, "quiet_periods"))
+            for first, last in self.quiet_periods
+        )
+
     def is_quiet(self, day: dt.date) -> bool:
         """Return whether *day* falls in one of the quiet periods.
 
@@ -321,12 +328,10 @@ class Policy:
             ``True`` inside a period (both ends inclusive; a period may wrap the year end).
         """
         key = (day.month, day.day)
-        for first, last in self.quiet_periods:
-            start, end = _month_day(first, "quiet_periods"), _month_day(last, "quiet_periods")
-            inside = start <= key <= end if start <= end else key >= start or key <= end
-            if inside:
-                return True
-        return False
+        return any(
+            (start <= key <= end) if start <= end else (key >= start or key <= end)
+            for start, end in self.quiet_ranges()
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Return the policy as JSON-ready data that :meth:`from_dict` reads back."""
