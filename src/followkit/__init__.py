@@ -44,18 +44,21 @@ if TYPE_CHECKING:
         Timeline,
         plan,
     )
+    from followkit.tone import Checker, Finding, Report, check
 
 # Public name -> module that defines it.
 _EXPORTS: dict[str, str] = {
     "Action": "followkit.timeline",
     "Application": "followkit.model",
     "ChannelLimitError": "followkit.errors",
+    "Checker": "followkit.tone",
     "Condition": "followkit.timeline",
     "ConfigError": "followkit.errors",
     "Contact": "followkit.model",
     "DoNotContact": "followkit.timeline",
     "EventError": "followkit.errors",
     "FeedbackReceived": "followkit.timeline",
+    "Finding": "followkit.tone",
     "FollowkitError": "followkit.errors",
     "InputFileError": "followkit.errors",
     "InvalidEmailError": "followkit.errors",
@@ -65,6 +68,7 @@ _EXPORTS: dict[str, str] = {
     "Person": "followkit.model",
     "Policy": "followkit.timeline",
     "Reply": "followkit.timeline",
+    "Report": "followkit.tone",
     "RuleError": "followkit.errors",
     "Sent": "followkit.timeline",
     "Skipped": "followkit.timeline",
@@ -72,6 +76,7 @@ _EXPORTS: dict[str, str] = {
     "Step": "followkit.timeline",
     "Timeline": "followkit.timeline",
     "UnsupportedLocaleError": "followkit.errors",
+    "check": "followkit.tone",
     "load_applications": "followkit.files",
     "plan": "followkit.timeline",
 }
@@ -80,12 +85,14 @@ __all__ = [
     "Action",
     "Application",
     "ChannelLimitError",
+    "Checker",
     "Condition",
     "ConfigError",
     "Contact",
     "DoNotContact",
     "EventError",
     "FeedbackReceived",
+    "Finding",
     "FollowkitError",
     "InputFileError",
     "InvalidEmailError",
@@ -95,6 +102,7 @@ __all__ = [
     "Person",
     "Policy",
     "Reply",
+    "Report",
     "RuleError",
     "Sent",
     "Skipped",
@@ -103,6 +111,7 @@ __all__ = [
     "Timeline",
     "UnsupportedLocaleError",
     "__version__",
+    "check",
     "load_applications",
     "plan",
 ]

@@ -1,0 +1,351 @@
+"""The tone checker: :class:`Checker` and :func:`check`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from followkit.errors import InvalidInputError
+from followkit.tone._code import CODE_RULES, SCORE_WEIGHTS, CodeRule, Context, score
+from followkit.tone._config import Config
+from followkit.tone._engine import Compiled, Hit, in_context, normalise_text
+from followkit.tone._phrases import TOKEN_RE
+from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
+from followkit.tone._rules import Rule, Severity, load_rules, resolve_locale
+
+if TYPE_CHECKING:
+    import babel
+
+__all__ = ["MAX_TEXT", "Checkable", "Checker", "check"]
+
+#: Longest text accepted, in characters (16 Mi): far beyond any message, small enough that
+#: a check stays well under a second.
+MAX_TEXT = 16 * 1024 * 1024
+
+_BREAK = re.compile(r"[.!?;\n\r]")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@runtime_checkable
+class Checkable(Protocol):
+    """Anything with a subject, a body and a locale, such as a followkit ``Message``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    @property
+    def subject(self) -> str | None:
+        """The subject line, or ``None``."""
+
+    @property
+    def body(self) -> str:
+        """The text of the message."""
+
+    @property
+    def locale(self) -> object:
+        """The message's locale (a string or :class:`babel.Locale`)."""
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+def _text(value: object, field: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidInputError(f"must be a string, not {type(value).__name__}", field=field)
+    if len(value) > MAX_TEXT:
+        raise InvalidInputError(
+            f"is {len(value)} characters long; at most {MAX_TEXT} are checked", field=field
+        )
+    return value
+
+
+class Checker:
+    """A compiled tone checker for one locale and configuration.
+
+    Compiling takes a few milliseconds; checking is fast. A checker never changes after it
+    is built, so one instance can be shared by any number of threads.
+
+    Args:
+        locale: A locale such as ``"en"``, ``"en_GB"`` or a :class:`babel.Locale`; regional
+            locales fall back along babel's parent chain.
+        config: What to check and how; the defaults check everything.
+
+    Raises:
+        UnsupportedLocaleError: If the locale has no tone rules.
+        RuleError: If a rule file is malformed.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, locale: str | babel.Locale = "en", config: Config | None = None) -> None:
+        config = Config() if config is None else config
+        if not isinstance(config, Config):
+            raise InvalidInputError("must be a followkit.tone.Config", field="config")
+        self._compiled = Compiled(load_rules(resolve_locale(locale)), config)
+        self._starts = self._start_patterns()
+
+    @property
+    def locale(self) -> str:
+        """The locale whose rules this checker uses."""
+        return self._compiled.locale
+
+    @property
+    def config(self) -> Config:
+        """The configuration."""
+        return self._compiled.config
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of every active rule, phrase rules and code rules, sorted."""
+        ids = [rule.id for rule in self._compiled.rules]
+        ids += [rule.id for rule in CODE_RULES if self.config.enabled(rule.id)]
+        return tuple(sorted(ids))
+
+    def _start_patterns(self) -> dict[str, re.Pattern[str]]:
+        patterns = {}
+        for key, words in self._compiled.starts.items():
+            alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+            patterns[key] = re.compile(
+                r"(?:\A|[.!?;\n\r])[^\w.!?;\n\r]*+"
+                rf"(?P<w>(?:{alternatives}))(?![^\W_])(?!'[^\W_])"
+            )
+        return patterns
+
+    def check(self, text: str | Checkable) -> Report:
+        """Check a text, or a message's subject and body.
+
+        Args:
+            text: The text, or an object with ``subject``, ``body`` and ``locale`` (such
+                as a followkit ``Message``).
+
+        Returns:
+            The report.
+
+        Raises:
+            InvalidInputError: If the text is not a string or is over :data:`MAX_TEXT`.
+        """
+        if isinstance(text, str):
+            body, subject, message = _text(text, "text"), None, False
+        elif isinstance(text, Checkable):
+            body = _text(text.body, "body")
+            subject = None if text.subject is None else _text(text.subject, "subject")
+            message = True
+        else:
+            raise InvalidInputError(
+                f"must be a string or a message, not {type(text).__name__}", field="text"
+            )
+        findings: list[Finding] = []
+        hits: list[StrategyHit] = []
+        if subject is not None:
+            self._check_part(subject, "subject", findings, hits, message=None)
+        self._check_part(body, "body", findings, hits, message=message)
+        value, logit, penalty = score(
+            {hit.strategy for hit in hits}, [finding.severity for finding in findings]
+        )
+        profile = Profile(
+            hits=tuple(sorted(hits, key=lambda h: (h.part != "subject", h.start, h.strategy))),
+            weights=dict(SCORE_WEIGHTS),
+            findings_penalty=penalty,
+            logit=logit,
+        )
+        return Report(
+            text=body,
+            subject=subject,
+            locale=self.locale,
+            findings=sort_findings(findings),
+            profile=profile,
+            score=value,
+        )
+
+    def _check_part(
+        self,
+        text: str,
+        part: Part,
+        findings: list[Finding],
+        strategies: list[StrategyHit],
+        *,
+        message: bool | None,
+    ) -> None:
+        """Check one part; *message* is ``None`` for a subject line (no message rules)."""
+        compiled = self._compiled
+        low = normalise_text(text, compiled.config)
+        hits = compiled.scan(low)
+        lexicon: dict[str, list[tuple[int, int]]] = {key: [] for key in compiled.lexicon}
+        for hit in hits:
+            if hit.kind == "strategy":
+                name = hit.key
+                if name == "please" and _starts_sentence(low, hit.start):
+                    name = "please_start"
+                strategies.append(
+                    StrategyHit(
+                        strategy=name,
+                        start=hit.start,
+                        end=hit.end,
+                        text=text[hit.start : hit.end],
+                        part=part,
+                    )
+                )
+            elif hit.kind == "lexicon":
+                lexicon[hit.key].append((hit.start, hit.end))
+        strategies.extend(self._start_strategies(text, low, part))
+        lines = _Lines(text)
+        spans = self._rule_spans(text, low, hits)
+        context = Context(
+            text=text,
+            low=low,
+            config=compiled.config,
+            message=bool(message),
+            lexicon={} if message is None else lexicon,
+            gratitude=any(hit.strategy == "gratitude" for hit in strategies),
+        )
+        for code_rule in CODE_RULES:
+            if compiled.config.enabled(code_rule.id) and not (
+                message is None and code_rule.category == "message"
+            ):
+                severity = compiled.config.severity_of(code_rule.id, code_rule.severity)
+                spans.extend(
+                    (start, end, code_rule, severity) for start, end in code_rule.check(context)
+                )
+        ignored = {(item.rule_id, item.start, item.end) for item in compiled.config.ignore}
+        for start, end, rule, severity in spans:
+            if (rule.id, start, end) in ignored:
+                continue
+            line, column = lines.position(start)
+            findings.append(
+                Finding(
+                    rule_id=rule.id,
+                    category=rule.category,
+                    severity=severity,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=column,
+                    text=text[start:end],
+                    message=rule.message.replace("{match}", text[start:end]),
+                    suggestion=rule.suggestion,
+                    fixable=isinstance(rule, Rule) and rule.fix,
+                    part=part,
+                )
+            )
+
+    def _rule_spans(
+        self, text: str, low: str, hits: list[Hit]
+    ) -> list[tuple[int, int, Rule | CodeRule, Severity]]:
+        """The phrase-rule matches that survive negation, mitigation, context and allow."""
+        compiled = self._compiled
+        allowed = [(hit.start, hit.end) for hit in hits if hit.kind == "allow"]
+        raw = []
+        for hit in hits:
+            if hit.kind != "rule":
+                continue
+            rule = compiled.rules[hit.index]
+            if not (
+                (rule.negatable and compiled.negated(low, hit.start))
+                or compiled.mitigated(low, hit.index, hit.start, hit.end)
+                or (rule.context and not in_context(text, hit.start, hit.end, rule.context))
+                or _overlaps(allowed, hit.start, hit.end)
+            ):
+                raw.append((hit.start, hit.end, rule))
+        spans: list[tuple[int, int, Rule | CodeRule, Severity]] = []
+        last_end: dict[str, int] = {}
+        for start, end, rule in sorted(raw, key=lambda item: (item[0], -item[1])):
+            if start < last_end.get(rule.id, -1):
+                continue  # the same rule again, inside its own longer match
+            last_end[rule.id] = end
+            spans.append((start, end, rule, rule.severity))
+        return spans
+
+    def _start_strategies(self, text: str, low: str, part: Part) -> list[StrategyHit]:
+        found = []
+        names = {
+            "direct_start": "direct_start",
+            "first_person": "first_person_start",
+            "second_person": "second_person_start",
+        }
+        for key, pattern in self._starts.items():
+            for match in pattern.finditer(low):
+                start, end = match.span("w")
+                if key == "question_words":
+                    stop = _BREAK.search(low, end)
+                    if stop is None or stop.group() != "?":
+                        continue
+                    sentence_end = stop.end()
+                    found.append(
+                        StrategyHit(
+                            strategy="direct_question",
+                            start=start,
+                            end=sentence_end,
+                            text=text[start:sentence_end],
+                            part=part,
+                        )
+                    )
+                else:
+                    found.append(
+                        StrategyHit(
+                            strategy=names[key],
+                            start=start,
+                            end=end,
+                            text=text[start:end],
+                            part=part,
+                        )
+                    )
+        return found
+
+
+def _starts_sentence(low: str, start: int) -> bool:
+    for piece in reversed(TOKEN_RE.findall(low, max(0, start - 80), start)):
+        return piece in ".!?;\n\r"
+    return True
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached(locale: str, config: Config) -> Checker:
+    return Checker(locale, config)
+
+
+def check(
+    text: str | Checkable,
+    *,
+    locale: str | babel.Locale | None = None,
+    config: Config | None = None,
+) -> Report:
+    """Check the tone of a text or a message before it is sent.
+
+    Compiled checkers are cached per locale and configuration, so calling this in a loop is
+    cheap; a :class:`Checker` does the same explicitly.
+
+    Args:
+        text: The text, or a message (anything with ``subject``, ``body`` and ``locale``).
+        locale: The locale of the rules; defaults to the message's locale, else ``"en"``.
+        config: What to check and how.
+
+    Returns:
+        The report: findings, politeness profile and courtesy score.
+
+    Raises:
+        UnsupportedLocaleError: If the locale has no tone rules.
+        InvalidInputError: If the text is not a string or is too long.
+
+    .. versionadded:: 0.1.0
+    """
+    chosen: object = locale
+    if locale is None:
+        chosen = text.locale if isinstance(text, Checkable) else "en"
+    if config is not None and not isinstance(config, Config):
+        raise InvalidInputError("must be a followkit.tone.Config", field="config")
+    return _cached(resolve_locale(chosen), Config() if config is None else config).check(text)

@@ -1,0 +1,256 @@
+"""Rules written in code: message-level rules and shouting (not public).
+
+Each rule is a small frozen value holding a plain function; the registry is an immutable
+tuple, so there is nothing to forget to register and nothing to mutate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from followkit.tone._config import Config
+    from followkit.tone._rules import Severity
+
+__all__ = ["CODE_RULES", "SCORE_WEIGHTS", "CodeRule", "Context", "score"]
+
+_CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPS_RUN = re.compile(
+    rf"(?<![^\W_])[{_CAPS}]{{2,}}+(?:['’][{_CAPS}]++)*+(?![^\W_])"
+    rf"(?:[ \t,]++[{_CAPS}]++(?:['’][{_CAPS}]++)*+(?![^\W_]))*"
+)
+_MARK_RUN = re.compile(r"[!?]{2,}+")
+_QUESTION = re.compile(r"\?++")
+_LINE = re.compile(r"[^\n\r]*\S[^\n\r]*")
+#: Letters in a run of capitals from which it reads as shouting (acronyms are shorter).
+MIN_SHOUT_LETTERS = 6
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What the code rules see of one checked part."""
+
+    text: str
+    low: str
+    config: Config
+    message: bool
+    lexicon: Mapping[str, Sequence[tuple[int, int]]]
+    gratitude: bool
+
+
+Check = Callable[[Context], Iterator[tuple[int, int]]]
+
+
+@attrs.frozen(kw_only=True)
+class CodeRule:
+    """A rule written as a function that yields the spans it flags."""
+
+    id: str
+    severity: Severity
+    message: str
+    suggestion: str | None
+    check: Check
+
+    @property
+    def category(self) -> str:
+        """The first segment of the id."""
+        return self.id.split(".", 1)[0]
+
+
+def _capitals(ctx: Context) -> Iterator[tuple[int, int]]:
+    for match in _CAPS_RUN.finditer(ctx.text):
+        words = [w for w in re.split(r"[ \t,]+", match.group()) if w]
+        letters = sum(len(word) for word in words)
+        shouting = letters >= MIN_SHOUT_LETTERS and (len(words) > 1 or letters >= 7)
+        if shouting and ctx.low[match.start()] != "\n":  # not in a skipped quote
+            yield match.span()
+
+
+def _marks(ctx: Context, *, interrobang: bool) -> Iterator[tuple[int, int]]:
+    for match in _MARK_RUN.finditer(ctx.low):
+        run = match.group()
+        mixed = "?" in run and "!" in run
+        if mixed == interrobang and (mixed or "!!" in run):
+            yield match.span()
+
+
+def _exclamations(ctx: Context) -> Iterator[tuple[int, int]]:
+    return _marks(ctx, interrobang=False)
+
+
+def _interrobang(ctx: Context) -> Iterator[tuple[int, int]]:
+    return _marks(ctx, interrobang=True)
+
+
+def _lines(ctx: Context) -> list[tuple[int, int]]:
+    return [m.span() for m in _LINE.finditer(ctx.low)]
+
+
+def _is_message(ctx: Context) -> bool:
+    if ctx.message:
+        return True
+    return any(
+        count >= ctx.config.min_message_words
+        for count, _ in enumerate(re.finditer(r"\S+", ctx.low), start=1)
+    )
+
+
+def _no_greeting(ctx: Context) -> Iterator[tuple[int, int]]:
+    if "greetings" not in ctx.lexicon or not _is_message(ctx):
+        return
+    lines = _lines(ctx)
+    if lines and not any(lines[0][0] <= s < lines[0][1] for s, _ in ctx.lexicon["greetings"]):
+        yield lines[0][0], lines[0][0]
+
+
+def _no_thanks(ctx: Context) -> Iterator[tuple[int, int]]:
+    if "thanks" not in ctx.lexicon or not _is_message(ctx):
+        return
+    if not ctx.lexicon["thanks"] and not ctx.gratitude:
+        lines = _lines(ctx)
+        if lines:
+            yield lines[0][0], lines[0][0]
+
+
+def _no_signoff(ctx: Context) -> Iterator[tuple[int, int]]:
+    if "signoffs" not in ctx.lexicon or not _is_message(ctx):
+        return
+    lines = _lines(ctx)
+    if not lines:
+        return
+    tail_start = lines[-3:][0][0]
+    if not any(s >= tail_start for s, _ in ctx.lexicon["signoffs"]):
+        yield lines[-1][1], lines[-1][1]
+
+
+def _too_long(ctx: Context) -> Iterator[tuple[int, int]]:
+    limit = ctx.config.max_words
+    for count, match in enumerate(re.finditer(r"\S+", ctx.low), start=1):
+        if count > limit:
+            yield match.start(), match.start()
+            return
+
+
+def _vague_feedback(ctx: Context) -> Iterator[tuple[int, int]]:
+    vague = ctx.lexicon.get("vague_feedback", ())
+    if vague and not ctx.lexicon.get("specific_feedback"):
+        yield vague[0]
+
+
+def _too_many_questions(ctx: Context) -> Iterator[tuple[int, int]]:
+    for count, match in enumerate(_QUESTION.finditer(ctx.low), start=1):
+        if count > ctx.config.max_questions:
+            yield match.span()
+            return
+
+
+CODE_RULES: tuple[CodeRule, ...] = (
+    CodeRule(
+        id="shouting.capitals",
+        severity="warning",
+        message="Words in capitals read as shouting.",
+        suggestion="Write the words in normal case; stress, if needed, belongs in the wording.",
+        check=_capitals,
+    ),
+    CodeRule(
+        id="shouting.exclamations",
+        severity="warning",
+        message="A run of exclamation marks reads as shouting or impatience.",
+        suggestion="End the sentence with one full stop (or at most one '!').",
+        check=_exclamations,
+    ),
+    CodeRule(
+        id="shouting.interrobang",
+        severity="warning",
+        message="'?!' reads as exasperation rather than a question.",
+        suggestion="Ask the question with a single '?'.",
+        check=_interrobang,
+    ),
+    CodeRule(
+        id="message.no-greeting",
+        severity="info",
+        message="The message does not open with a greeting.",
+        suggestion="Open with a greeting and the person's name, such as 'Dear Ms. Lee,'.",
+        check=_no_greeting,
+    ),
+    CodeRule(
+        id="message.no-thanks",
+        severity="info",
+        message="The message does not thank the reader or express appreciation.",
+        suggestion="Thank them for their time and the opportunity to interview.",
+        check=_no_thanks,
+    ),
+    CodeRule(
+        id="message.no-signoff",
+        severity="info",
+        message="The message does not end with a sign-off.",
+        suggestion="Close with 'Best regards,' or 'Kind regards,' and your name.",
+        check=_no_signoff,
+    ),
+    CodeRule(
+        id="message.too-long",
+        severity="warning",
+        message="The message is longer than a follow-up should be; the rest may go unread.",
+        suggestion="Keep a follow-up to a few short paragraphs: thanks, one ask, a sign-off.",
+        check=_too_long,
+    ),
+    CodeRule(
+        id="message.vague-feedback",
+        severity="info",
+        message="A general request for feedback is easy to ignore and hard to answer.",
+        suggestion=(
+            "Ask one or two specific questions, such as 'Which skills would have made me a "
+            "stronger candidate?'"
+        ),
+        check=_vague_feedback,
+    ),
+    CodeRule(
+        id="message.too-many-questions",
+        severity="warning",
+        message="So many questions read as an interrogation and burden the reader.",
+        suggestion="Ask at most two or three questions; pick those that matter most.",
+        check=_too_many_questions,
+    ),
+)
+
+#: Weight of each strategy when present: the mean normalised politeness of requests that
+#: use it, as published by Danescu-Niculescu-Mizil et al. (2013, table 3).
+SCORE_WEIGHTS: Mapping[str, float] = {
+    "gratitude": 0.87,
+    "deference": 0.78,
+    "greeting": 0.43,
+    "positive": 0.12,
+    "negative": -0.13,
+    "apologizing": 0.36,
+    "please": 0.49,
+    "please_start": -0.30,
+    "indirect": 0.63,
+    "direct_question": -0.27,
+    "direct_start": -0.43,
+    "counterfactual": 0.47,
+    "indicative": 0.09,
+    "first_person_start": 0.12,
+    "second_person_start": -0.30,
+    "hedges": 0.14,
+    "factuality": -0.38,
+}
+#: What each finding takes away from the logit, by severity.
+SEVERITY_PENALTY: Mapping[str, float] = {"error": 1.5, "warning": 0.75, "info": 0.1}
+#: Spread of the logistic curve: a logit of 1 (a strong polite cue) gives a score of 88.
+SCORE_SLOPE = 2.0
+
+
+def score(strategies: set[str], severities: Sequence[str]) -> tuple[int, float, float]:
+    """Return the score, the logit and the findings' penalty.
+
+    Each strategy counts once (present or not), as in the paper's binary features.
+    """
+    penalty = sum(SEVERITY_PENALTY[severity] for severity in severities)
+    logit = sum(SCORE_WEIGHTS.get(name, 0.0) for name in strategies) - penalty
+    value = 100.0 / (1.0 + math.exp(-SCORE_SLOPE * max(-50.0, min(50.0, logit))))
+    return round(value), logit, penalty

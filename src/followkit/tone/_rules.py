@@ -1,0 +1,375 @@
+"""Tone rule files: reading, validating and caching them per locale.
+
+A locale's rules live in ``followkit/tone/rules/<locale>.toml`` (the format is described in
+``docs/tone-rules-format.md``). Files are read on first use with :mod:`importlib.resources`
+and :mod:`tomllib`, validated completely, and cached per locale, like babel's locale data.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
+
+import attrs
+
+from followkit import _validate
+from followkit.errors import RuleError, UnsupportedLocaleError
+from followkit.tone._phrases import expand
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "CATEGORIES",
+    "LEXICON_KEYS",
+    "STRATEGY_KEYS",
+    "Rule",
+    "RuleFile",
+    "Severity",
+    "load_rules",
+    "parse_rule_file",
+    "resolve_locale",
+    "supported_locales",
+]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+#: The closed set of categories; a rule's id starts with its category.
+CATEGORIES = (
+    "demanding",
+    "pressure",
+    "blame",
+    "entitlement",
+    "sarcasm",
+    "passive-aggressive",
+    "defensive",
+    "guilt",
+    "interrogation",
+    "pleading",
+    "hostile",
+    "shouting",
+    "message",
+)
+#: Rule ids that belong to checks written in code; a rule file may not define them.
+CODE_RULES = frozenset({"shouting.capitals", "shouting.exclamations", "shouting.interrobang"})
+#: Optional contexts a rule may require around its match (``context = ["quotes"]``).
+CONTEXTS = ("quotes", "ellipsis")
+LEXICON_KEYS = ("greetings", "thanks", "signoffs", "vague_feedback", "specific_feedback")
+#: Phrase-based strategies after Danescu-Niculescu-Mizil et al. (2013).
+STRATEGY_KEYS = (
+    "gratitude",
+    "deference",
+    "greeting",
+    "apologizing",
+    "please",
+    "hedges",
+    "factuality",
+    "indirect",
+    "counterfactual",
+    "indicative",
+    "positive",
+    "negative",
+)
+#: Optional word lists that drive the sentence-start strategies (code, not phrases).
+START_KEYS = ("direct_start", "question_words", "first_person", "second_person")
+
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "category",
+        "severity",
+        "patterns",
+        "message",
+        "suggestion",
+        "fix",
+        "unless",
+        "negatable",
+        "source",
+        "examples",
+        "context",
+    }
+)
+_FILE_KEYS = frozenset({"locale", "negations", "lexicon", "strategies", "starts", "rule"})
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One phrase rule, as read from a rule file.
+
+    Attributes:
+        id: Stable dotted id; its first segment is the category.
+        category: One of the closed set of categories.
+        severity: ``"error"``, ``"warning"`` or ``"info"``.
+        patterns: Phrases in the restricted phrase syntax.
+        message: Why the phrase hurts a follow-up; ``{match}`` is replaced by the match.
+        suggestion: A courteous rewrite, or ``None``.
+        fix: Whether the suggestion is a safe drop-in replacement for the match.
+        unless: Mitigating phrases that silence the rule anywhere in the same sentence.
+        negatable: Whether a negation within three words before the match silences it.
+        context: If not empty, the rule fires only when the match is in one of these
+            contexts: ``"quotes"`` (inside quotation marks) or ``"ellipsis"`` (followed by
+            ``...``); used for sarcasm, which a phrase alone does not show.
+        source: Where the rule comes from, or ``None``.
+        flag: Examples that must produce a finding of this rule.
+        passes: Examples that must not.
+        origin: The file the rule was read from.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    category: str
+    severity: Severity
+    patterns: tuple[str, ...]
+    message: str
+    suggestion: str | None = None
+    fix: bool = False
+    unless: tuple[str, ...] = ()
+    negatable: bool = True
+    context: tuple[str, ...] = ()
+    source: str | None = None
+    flag: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class RuleFile:
+    """The validated content of one rule file.
+
+    .. versionadded:: 0.1.0
+    """
+
+    locale: str | None
+    origin: str
+    negations: tuple[str, ...] = ()
+    lexicon: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    strategies: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    starts: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    rules: tuple[Rule, ...] = ()
+
+
+def _strings(
+    value: object, where: dict[str, str | None], *, phrases: bool = True
+) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise RuleError("must be a list of strings", **where)
+    if phrases:
+        for item in value:
+            expand(item, **where)
+    return tuple(cast("list[str]", value))
+
+
+def _text(value: object, where: dict[str, str | None], *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError("must be a non-empty string", **where)
+    return value
+
+
+def _flag(value: object, where: dict[str, str | None], *, default: bool) -> bool:
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise RuleError("must be true or false", **where)
+    return value
+
+
+def _table(
+    data: Mapping[str, Any], key: str, allowed: tuple[str, ...], origin: str
+) -> dict[str, tuple[str, ...]]:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise RuleError("must be a table", source=origin, field=key)
+    result: dict[str, tuple[str, ...]] = {}
+    for name, value in table.items():
+        field = f"{key}.{name}"
+        if name not in allowed:
+            raise RuleError(
+                f"unknown key; expected one of {', '.join(allowed)}", source=origin, field=field
+            )
+        result[name] = _strings(value, {"source": origin, "rule": None, "field": field})
+    return result
+
+
+def _context(value: object, where: dict[str, str | None]) -> tuple[str, ...]:
+    names = _strings(value, where, phrases=False)
+    for name in names:
+        if name not in CONTEXTS:
+            raise RuleError(f"{name!r} is not one of {', '.join(CONTEXTS)}", **where)
+    return names
+
+
+def _rule(data: object, origin: str, index: int) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleError("must be a table", source=origin, field=f"rule[{index}]")
+    rule_id = data.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError("needs a string 'id'", source=origin, field=f"rule[{index}].id")
+
+    def where(field: str) -> dict[str, str | None]:
+        return {"source": origin, "rule": rule_id, "field": field}
+
+    unknown = sorted(set(data) - _RULE_KEYS)
+    if unknown:
+        raise RuleError(f"unknown key {unknown[0]!r}", **where(unknown[0]))
+    category = data.get("category")
+    if category not in CATEGORIES:
+        raise RuleError(f"must be one of {', '.join(CATEGORIES)}", **where("category"))
+    segments = rule_id.split(".")
+    if segments[0] != category or len(segments) < 2 or not all(segments):
+        raise RuleError(
+            f"must be dotted and start with the category ({category}.<name>)", **where("id")
+        )
+    if category == "message" or rule_id in CODE_RULES:
+        raise RuleError("is reserved for the message-level rules written in code", **where("id"))
+    severity = data.get("severity")
+    if severity not in SEVERITIES:
+        raise RuleError("must be 'error', 'warning' or 'info'", **where("severity"))
+    patterns = _strings(data.get("patterns"), where("patterns"))
+    if not patterns:
+        raise RuleError("needs at least one pattern", **where("patterns"))
+    examples = data.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
+        raise RuleError("must be a table with 'flag' and 'pass' lists", **where("examples"))
+    flag = _strings(examples.get("flag", []), where("examples.flag"), phrases=False)
+    passes = _strings(examples.get("pass", []), where("examples.pass"), phrases=False)
+    fix = _flag(data.get("fix"), where("fix"), default=False)
+    suggestion = _text(data.get("suggestion"), where("suggestion"), optional=True)
+    if fix and suggestion is None:
+        raise RuleError("fix = true needs a suggestion", **where("fix"))
+    return Rule(
+        id=rule_id,
+        category=category,
+        severity=severity,
+        patterns=patterns,
+        message=cast("str", _text(data.get("message"), where("message"))),
+        suggestion=suggestion,
+        fix=fix,
+        unless=_strings(data.get("unless", []), where("unless")),
+        negatable=_flag(data.get("negatable"), where("negatable"), default=True),
+        context=_context(data.get("context", []), where("context")),
+        source=_text(data.get("source"), where("source"), optional=True),
+        flag=flag,
+        passes=passes,
+        origin=origin,
+    )
+
+
+def parse_rule_file(data: Mapping[str, Any], origin: str) -> RuleFile:
+    """Validate parsed TOML *data* of a rule file read from *origin*.
+
+    Raises:
+        RuleError: If anything is malformed; the error names the file, rule and field.
+    """
+    unknown = sorted(set(data) - _FILE_KEYS)
+    if unknown:
+        raise RuleError(f"unknown top-level key {unknown[0]!r}", source=origin, field=unknown[0])
+    locale = data.get("locale")
+    if locale is not None and not isinstance(locale, str):
+        raise RuleError("must be a string", source=origin, field="locale")
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RuleError("must be an array of tables ([[rule]])", source=origin, field="rule")
+    rules = tuple(_rule(item, origin, index) for index, item in enumerate(raw_rules))
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError("is defined twice", source=origin, rule=rule.id, field="id")
+        seen.add(rule.id)
+    return RuleFile(
+        locale=locale,
+        origin=origin,
+        negations=_strings(
+            data.get("negations", []), {"source": origin, "rule": None, "field": "negations"}
+        ),
+        lexicon=_table(data, "lexicon", LEXICON_KEYS, origin),
+        strategies=_table(data, "strategies", STRATEGY_KEYS, origin),
+        starts=_table(data, "starts", START_KEYS, origin),
+        rules=rules,
+    )
+
+
+def read_toml(text: str, origin: str, error: type[RuleError] = RuleError) -> dict[str, Any]:
+    """Parse TOML *text*, turning syntax errors into *error* naming *origin*."""
+    import tomllib  # noqa: PLC0415  (deferred: import followkit stays cheap)
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"is not valid TOML: {exc}", source=origin) from None
+
+
+def supported_locales() -> tuple[str, ...]:
+    """Return the locales that have a rule file, sorted.
+
+    .. versionadded:: 0.1.0
+    """
+    from importlib.resources import files  # noqa: PLC0415
+
+    folder = files("followkit.tone") / "rules"
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".toml")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".toml")
+        )
+    )
+
+
+def resolve_locale(locale: object) -> str:
+    """Return the rule-file locale for *locale*, following babel's parent chain.
+
+    ``en_GB`` falls back to ``en`` (through CLDR's ``en_001``), ``de-AT`` to ``de``.
+
+    Raises:
+        UnsupportedLocaleError: If no locale in the chain has rules; the error lists the
+            supported ones.
+
+    .. versionadded:: 0.1.0
+    """
+    from babel.core import get_global  # noqa: PLC0415
+
+    parsed = _validate.locale(locale)
+    supported = supported_locales()
+    name = str(parsed)
+    exceptions = get_global("parent_exceptions")
+    while name and name != "root":
+        if name in supported:
+            return name
+        parent = exceptions.get(name)
+        name = parent if parent else name.rpartition("_")[0]
+    raise UnsupportedLocaleError(
+        f"{str(parsed)!r} has no tone rules; supported locales: {', '.join(supported)}",
+        field="locale",
+        locale=str(parsed),
+        supported=supported,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def load_rules(locale: str) -> RuleFile:
+    """Return the validated rule file of a supported *locale* (such as ``"en"``), cached.
+
+    Raises:
+        UnsupportedLocaleError: If *locale* has no rule file.
+        RuleError: If the file is malformed.
+
+    .. versionadded:: 0.1.0
+    """
+    from importlib.resources import files  # noqa: PLC0415
+
+    name = resolve_locale(locale)
+    resource = files("followkit.tone") / "rules" / f"{name}.toml"
+    origin = f"followkit/tone/rules/{name}.toml"
+    data = read_toml(resource.read_text(encoding="utf-8"), origin)
+    parsed = parse_rule_file(data, origin)
+    if parsed.locale != name:
+        raise RuleError(f"must be {name!r}", source=origin, field="locale")
+    return parsed
