@@ -20,17 +20,35 @@ $(VENV)/.installed-dev: $(VENV)/.created pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@ $(VENV)/.installed
 
-demo: $(VENV)/.installed
+# Message catalogs: the .po files are the source; the compiled .mo files are not in git.
+LOCALE  := src/followkit/locale
+PO      := $(wildcard $(LOCALE)/*/LC_MESSAGES/followkit.po)
+MO      := $(PO:.po=.mo)
+
+$(LOCALE)/%/LC_MESSAGES/followkit.mo: $(LOCALE)/%/LC_MESSAGES/followkit.po $(VENV)/.installed
+	$(BIN)/pybabel compile -D followkit -d $(LOCALE) -l $* --statistics
+
+# Re-extract the texts, merge them into every catalog, compile. Run after changing texts.
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-default-keywords --add-comments=TRANSLATORS: \
+	  --sort-by-file --width=100 --project=followkit \
+	  --version="$$($(PY) -c 'import importlib.metadata as m; print(m.version("followkit"))')" \
+	  --copyright-holder="The followkit authors" -o $(LOCALE)/followkit.pot .
+	$(BIN)/pybabel update -D followkit -i $(LOCALE)/followkit.pot -d $(LOCALE) --width=100 \
+	  --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -D followkit -d $(LOCALE) --statistics
+
+demo: $(VENV)/.installed $(MO)
 	$(PY) examples/after_rejection.py
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(MO)
 	$(PY) -m pytest --cov --cov-report=term --cov-fail-under=95
 	$(BIN)/mypy src tests/typing
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/sphinx-build -b html -W --keep-going -n -q docs docs/_build/html
 
-docs: $(VENV)/.installed-dev
+docs: $(VENV)/.installed-dev $(MO)
 	$(BIN)/sphinx-build -b html -W --keep-going -n docs docs/_build/html
 
 clean:

@@ -1,0 +1,253 @@
+"""The :class:`Message` value and its conversions to e-mail, ``mailto:`` and plain data."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+
+import attrs
+
+from followkit import _validate as v
+from followkit.errors import ChannelLimitError, InvalidInputError
+from followkit.model import Contact, Person
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
+__all__ = ["Channel", "Message"]
+
+#: Where a message is sent. A LinkedIn connection note has at most 300 characters; LinkedIn
+#: notes and messages have no subject.
+Channel = Literal["email", "linkedin_note", "linkedin_message"]
+CHANNELS: Final[tuple[str, ...]] = get_args(Channel)
+SUBJECTLESS: Final = frozenset({"linkedin_note", "linkedin_message"})
+
+#: Longest subject line: longer ones are cut off in most mail clients' message lists.
+MAX_SUBJECT: Final = 70
+#: Longest LinkedIn connection note LinkedIn accepts.
+MAX_NOTE: Final = 300
+#: Longest body accepted at all (a safety net; the builders enforce word limits).
+MAX_BODY: Final = 20_000
+
+# A Message-ID as RFC 5322 writes it: "<" id-left "@" id-right ">", printable ASCII only.
+_MESSAGE_ID: Final = re.compile(r"<[!-;=?-~]{1,500}@[!-;=?-~]{1,500}>")
+_KIND: Final = re.compile(r"[a-z][a-z0-9_]{0,49}")
+
+
+def check_message_id(value: object, field: str = "in_reply_to") -> str | None:
+    """Accept ``None`` or a Message-ID such as ``<abc.123@mail.example>``."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _MESSAGE_ID.fullmatch(value.strip()):
+        raise InvalidInputError(
+            f"{value!r} is not a Message-ID such as '<abc.123@mail.example>' "
+            "(printable ASCII between angle brackets, with an '@', no spaces or line breaks)",
+            field=field,
+        )
+    return value.strip()
+
+
+def check_limit(text: str, field: str, limit: int, *, what: str = "") -> None:
+    """Raise :class:`ChannelLimitError` if *text* has more than *limit* characters."""
+    if len(text) > limit:
+        raise ChannelLimitError(
+            f"{what or 'the ' + field} has {len(text)} characters; at most {limit} fit",
+            field=field,
+            limit=limit,
+            count=len(text),
+            unit="characters",
+        )
+
+
+def count_words(text: str) -> int:
+    """Count words as a person would: runs of characters between white space."""
+    return len(text.split())
+
+
+def _channel(value: object) -> str:
+    if value not in CHANNELS:
+        raise InvalidInputError(
+            f"{value!r} is not a channel; use one of {', '.join(CHANNELS)}", field="channel"
+        )
+    return str(value)
+
+
+def _kind(value: object) -> str:
+    if not isinstance(value, str) or not _KIND.fullmatch(value):
+        raise InvalidInputError(
+            f"{value!r} is not a message kind (lower-case letters, digits and '_', "
+            "such as 'thank_you')",
+            field="kind",
+        )
+    return value
+
+
+@attrs.frozen(kw_only=True, init=False)
+class Message:
+    """A drafted follow-up, ready to be reviewed and sent by the candidate.
+
+    Build one with a builder such as :func:`~followkit.messages.thank_you` or with
+    :func:`~followkit.messages.compose`; the constructor validates values given directly.
+
+    Args:
+        kind: What the message is for, such as ``"thank_you"`` or ``"nudge"``.
+        channel: ``"email"``, ``"linkedin_note"`` or ``"linkedin_message"``.
+        locale: The locale it is written in, such as ``"de_AT"``.
+        sender: The candidate.
+        to: The recipient.
+        subject: The subject line; ``None`` (and only ``None``) for LinkedIn channels.
+        body: The text, from greeting to signature; lines end with a line feed.
+        in_reply_to: The Message-ID of the e-mail this one answers, such as
+            ``"<abc.123@mail.example>"``.
+
+    Raises:
+        InvalidInputError: If a field is not acceptable; the error names the field.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: str
+    channel: Channel
+    locale: str
+    sender: Person
+    to: Contact
+    subject: str | None
+    body: str
+    in_reply_to: str | None
+
+    def __init__(  # noqa: PLR0913  (one keyword per documented field)
+        self,
+        *,
+        kind: str,
+        channel: Channel,
+        locale: str,
+        sender: Person,
+        to: Contact,
+        subject: str | None,
+        body: str,
+        in_reply_to: str | None = None,
+    ) -> None:
+        channel_ = _channel(channel)
+        if not isinstance(sender, Person):
+            raise InvalidInputError(
+                f"must be a Person, not {type(sender).__name__}", field="sender"
+            )
+        if not isinstance(to, Contact):
+            raise InvalidInputError(f"must be a Contact, not {type(to).__name__}", field="to")
+        if channel_ in SUBJECTLESS:
+            if subject is not None:
+                raise InvalidInputError(f"a {channel_} has no subject", field="subject")
+        else:
+            subject = v.clean_text(subject, "subject", max_length=v.MAX_FRAGMENT)
+            check_limit(subject, "subject", MAX_SUBJECT)
+        body = v.clean_text(body, "body", max_length=MAX_BODY, multiline=True)
+        if channel_ == "linkedin_note":
+            check_limit(body, "body", MAX_NOTE, what="a LinkedIn connection note")
+        self.__attrs_init__(
+            kind=_kind(kind),
+            channel=channel_,  # type: ignore[arg-type]
+            locale=str(v.locale(locale, "locale")),
+            sender=sender,
+            to=to,
+            subject=subject,
+            body=body,
+            in_reply_to=check_message_id(in_reply_to),
+        )
+
+    @property
+    def words(self) -> int:
+        """Return the number of words in the body."""
+        return count_words(self.body)
+
+    def _require_email(self) -> tuple[str, str]:
+        if self.channel != "email":
+            raise InvalidInputError(
+                f"a {self.channel} is not an e-mail; only 'email' messages convert",
+                field="channel",
+            )
+        if self.sender.email is None:
+            raise InvalidInputError("the candidate has no e-mail address", field="sender.email")
+        if self.to.email is None:
+            raise InvalidInputError(
+                f"the recipient {self.to.name!r} has no e-mail address", field="to.email"
+            )
+        return self.sender.email, self.to.email
+
+    def to_email(self) -> EmailMessage:
+        """Return the message as a standard-library e-mail, ready for :mod:`smtplib`.
+
+        From and To carry the display names; the body is UTF-8 ``text/plain``. When the
+        message replies to another, ``In-Reply-To`` and ``References`` name it. No
+        ``Message-ID`` is invented: the sending mail system adds one.
+
+        Returns:
+            An :class:`email.message.EmailMessage` using the SMTP policy (CRLF line ends).
+
+        Raises:
+            InvalidInputError: If the message is not an e-mail or an address is missing
+                (the error names ``sender.email`` or ``to.email``).
+
+        .. versionadded:: 0.1.0
+        """
+        import email.policy  # noqa: PLC0415  (only e-mail conversion needs it)
+        from email.headerregistry import Address  # noqa: PLC0415
+        from email.message import EmailMessage  # noqa: PLC0415
+
+        sender, recipient = self._require_email()
+        mail = EmailMessage(policy=email.policy.SMTP)
+        mail["From"] = Address(display_name=self.sender.name, addr_spec=sender)
+        mail["To"] = Address(display_name=self.to.name, addr_spec=recipient)
+        mail["Subject"] = self.subject or ""
+        if self.in_reply_to:
+            mail["In-Reply-To"] = self.in_reply_to
+            mail["References"] = self.in_reply_to
+        mail.set_content(self.body, subtype="plain", charset="utf-8")
+        return mail
+
+    def to_mailto(self) -> str:
+        """Return an RFC 6068 ``mailto:`` URI that opens this draft in a mail program.
+
+        Every character of the subject and body that is not unreserved is percent-encoded
+        (UTF-8), and line breaks become ``%0D%0A``, so no value can add a header or a
+        recipient.
+
+        Returns:
+            The URI, such as ``mailto:jordan@acme.example?subject=...&body=...``.
+
+        Raises:
+            InvalidInputError: If the message is not an e-mail or the recipient has no
+                address.
+
+        .. versionadded:: 0.1.0
+        """
+        from urllib.parse import quote  # noqa: PLC0415
+
+        _, recipient = self._require_email()
+        body = self.body.replace("\n", "\r\n")
+        return (
+            f"mailto:{quote(recipient, safe='@')}"
+            f"?subject={quote(self.subject or '', safe='')}&body={quote(body, safe='')}"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the message as JSON-ready data (fields that are ``None`` are left out).
+
+        .. versionadded:: 0.1.0
+        """
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "channel": self.channel,
+            "locale": self.locale,
+            "sender": self.sender.as_dict(),
+            "to": self.to.as_dict(),
+            "subject": self.subject,
+            "body": self.body,
+            "in_reply_to": self.in_reply_to,
+        }
+        return {key: value for key, value in data.items() if value is not None}
+
+    def __str__(self) -> str:
+        """Return what the candidate would send: the subject line (if any) and the body."""
+        if self.subject is None:
+            return self.body
+        return f"Subject: {self.subject}\n\n{self.body}"
