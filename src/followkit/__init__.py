@@ -29,6 +29,19 @@ if TYPE_CHECKING:
         UnsupportedLocaleError,
     )
     from followkit.files import load_applications
+    from followkit.messages import (
+        Message,
+        Question,
+        compose,
+        connection_note,
+        feedback_acknowledgement,
+        feedback_request,
+        nudge,
+        referral_request,
+        stay_connected,
+        thank_you,
+        thank_you_and_feedback,
+    )
     from followkit.model import Application, Contact, Person
     from followkit.timeline import (
         Action,
@@ -64,9 +77,11 @@ _EXPORTS: dict[str, str] = {
     "InvalidEmailError": "followkit.errors",
     "InvalidInputError": "followkit.errors",
     "InvalidTimezoneError": "followkit.errors",
+    "Message": "followkit.messages",
     "NaiveDatetimeError": "followkit.errors",
     "Person": "followkit.model",
     "Policy": "followkit.timeline",
+    "Question": "followkit.messages",
     "Reply": "followkit.timeline",
     "Report": "followkit.tone",
     "RuleError": "followkit.errors",
@@ -77,8 +92,17 @@ _EXPORTS: dict[str, str] = {
     "Timeline": "followkit.timeline",
     "UnsupportedLocaleError": "followkit.errors",
     "check": "followkit.tone",
+    "compose": "followkit.messages",
+    "connection_note": "followkit.messages",
+    "feedback_acknowledgement": "followkit.messages",
+    "feedback_request": "followkit.messages",
     "load_applications": "followkit.files",
+    "nudge": "followkit.messages",
     "plan": "followkit.timeline",
+    "referral_request": "followkit.messages",
+    "stay_connected": "followkit.messages",
+    "thank_you": "followkit.messages",
+    "thank_you_and_feedback": "followkit.messages",
 }
 
 __all__ = [
@@ -98,9 +122,11 @@ __all__ = [
     "InvalidEmailError",
     "InvalidInputError",
     "InvalidTimezoneError",
+    "Message",
     "NaiveDatetimeError",
     "Person",
     "Policy",
+    "Question",
     "Reply",
     "Report",
     "RuleError",
@@ -112,8 +138,17 @@ __all__ = [
     "UnsupportedLocaleError",
     "__version__",
     "check",
+    "compose",
+    "connection_note",
+    "feedback_acknowledgement",
+    "feedback_request",
     "load_applications",
+    "nudge",
     "plan",
+    "referral_request",
+    "stay_connected",
+    "thank_you",
+    "thank_you_and_feedback",
 ]
 
 
