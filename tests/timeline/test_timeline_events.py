@@ -139,7 +139,8 @@ def test_do_not_contact_cancels_outreach_and_keeps_private_tasks(timeline: Timel
         elif not step.is_outreach:
             assert step.status is not Status.CANCELLED, step.id
     assert stopped.step("thank-you").status is Status.DONE
-    assert stopped.pending and all(not step.is_outreach for step in stopped.pending)
+    assert stopped.pending
+    assert all(not step.is_outreach for step in stopped.pending)
     # Feedback after that adds the training, but no message.
     later = stopped.apply(FeedbackReceived(at(25, 9)))
     assert later.step("feedback-acknowledgement").status is Status.CANCELLED
@@ -192,7 +193,7 @@ def test_not_an_event(timeline: Timeline) -> None:
 
 def test_event_validation() -> None:
     with pytest.raises(NaiveDatetimeError, match="at: "):
-        Reply(dt.datetime(2026, 11, 23, 9))  # noqa: DTZ001
+        Reply(dt.datetime(2026, 11, 23, 9))
     with pytest.raises(InvalidInputError, match="kind: must be 'real' or 'automatic'"):
         Reply(at(23, 9), "angry")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="returns_on: is only meaningful"):
