@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,7 +22,8 @@ from followkit.timeline._calendar import (
     subdivisions,
 )
 
-from .conftest import MakeApp
+if TYPE_CHECKING:
+    from .conftest import MakeApp
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
