@@ -210,9 +210,11 @@ def thank_you_and_feedback(  # noqa: PLR0913
     parts: list[Part] = [greeting, gratitude]
     if length == "standard":
         parts += [conversation, team_thanks]
-    parts += [continued_interest, feedback_questions(questions), feedback_easy_out]
+    parts += [continued_interest, feedback_questions(questions)]
     if length == "standard":
-        parts.append(closing)
+        # A brief message leaves this out: the request itself already says "if you
+        # have a moment", and three questions need the room.
+        parts += [feedback_easy_out, closing]
     return compose_message(
         application,
         [*parts, sign_off],

@@ -132,7 +132,7 @@ FEEDBACK_LEAD: Final[Table] = {
             "If you have a moment, I'd really appreciate any feedback that could help me "
             "improve. In particular:"
         ),
-        N_("I'd be grateful for any feedback you could share. In particular:"),
+        N_("If you can spare a moment, I'd be grateful for any feedback. In particular:"),
     ),
 }
 
