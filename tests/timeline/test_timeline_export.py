@@ -1,0 +1,333 @@
+"""Exports: iCalendar, JSON round trip, localized agenda, drafts."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+
+import icalendar
+import pytest
+
+from followkit import Application, InvalidInputError, UnsupportedLocaleError
+from followkit.timeline import (
+    Action,
+    FeedbackReceived,
+    Reply,
+    Sent,
+    Status,
+    Timeline,
+    plan,
+)
+
+from .conftest import BERLIN, make_application
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, minute, tzinfo=BERLIN)
+
+
+@pytest.fixture
+def timeline(bavaria_app: Application) -> Timeline:
+    return plan(bavaria_app, now=at(20, 16))
+
+
+@pytest.fixture
+def updated(timeline: Timeline) -> Timeline:
+    return timeline.apply_all(
+        [
+            Sent("thank-you", at(23, 9, 45)),
+            Reply(at(24, 14)),
+            FeedbackReceived(at(26, 16), text="Practise system design."),
+        ]
+    )
+
+
+def components(data: bytes) -> list[icalendar.Component]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return [c for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]
+
+
+def test_ical_parses_back_with_one_entry_per_step(timeline: Timeline) -> None:
+    data = timeline.to_ical()
+    entries = components(data)
+    assert len(entries) == len(timeline)
+    assert len({str(entry["UID"]) for entry in entries}) == len(entries)
+    by_step = {str(entry["X-FOLLOWKIT-STEP"]): entry for entry in entries}
+    for step in timeline:
+        entry = by_step[step.id]
+        assert entry.name == ("VEVENT" if step.is_outreach else "VTODO")
+        assert entry.decoded("DTSTART") == step.due
+        assert entry["DTSTART"].params["TZID"] == "Europe/Berlin"
+        assert entry.decoded("DTSTAMP") == timeline.now
+        assert int(entry["SEQUENCE"]) == 0
+        alarms = [c for c in entry.subcomponents if c.name == "VALARM"]
+        assert len(alarms) == 1
+        assert alarms[0].decoded("TRIGGER") == -dt.timedelta(minutes=15)
+    assert by_step["thank-you"].decoded("DTEND") == at(23, 11, 30)
+    # Each check-in is a dated entry; nothing recurs (a rule would ignore holidays).
+    assert b"RRULE" not in data
+    assert sum(1 for step_id in by_step if step_id.startswith("check-in-")) == 4
+    assert [tz.tz_name for tz in icalendar.Calendar.from_ical(data).timezones] == ["Europe/Berlin"]
+
+
+def test_ical_marks_changes_for_calendar_applications(
+    timeline: Timeline, updated: Timeline
+) -> None:
+    before = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(timeline.to_ical())}
+    after = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(updated.to_ical())}
+    nudge = after["nudge-1"]
+    assert str(nudge["STATUS"]) == "CANCELLED"
+    assert int(nudge["SEQUENCE"]) > int(before["nudge-1"]["SEQUENCE"])
+    assert str(nudge["UID"]) == str(before["nudge-1"]["UID"])
+    assert not [c for c in nudge.subcomponents if c.name == "VALARM"]
+    assert str(after["thank-you"]["STATUS"]) == "CONFIRMED"
+    assert str(after["training"]["STATUS"]) == "NEEDS-ACTION"
+    assert "feedback-acknowledgement" in after
+    assert after["reflection"].decoded("DTSTAMP") == updated.now
+    done = updated.apply(Sent("reflection", at(27, 20)))
+    reflection = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(done.to_ical())}["reflection"]
+    assert str(reflection["STATUS"]) == "COMPLETED"
+    assert reflection.decoded("COMPLETED") == at(27, 20)
+
+
+def test_ical_is_deterministic(bavaria_app: Application, timeline: Timeline) -> None:
+    again = plan(bavaria_app, now=at(20, 16))
+    assert again.to_ical() == timeline.to_ical()
+    other = plan(
+        make_application(at(20, 15), subdivision="BY", highlight="the demo"), now=at(20, 16)
+    )
+    uids = {str(c["UID"]) for c in components(timeline.to_ical())}
+    assert uids.isdisjoint(str(c["UID"]) for c in components(other.to_ical()))
+
+
+def test_ical_carries_drafts_and_checklists(timeline: Timeline) -> None:
+    by_step = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(timeline.to_ical())}
+    message = timeline.step("thank-you").message
+    assert message is not None
+    assert str(by_step["thank-you"]["DESCRIPTION"]) == str(message)
+    assert str(by_step["reflection"]["DESCRIPTION"]).startswith("- note what went well")
+    assert str(by_step["thank-you"]["SUMMARY"]) == "thank Jordan Lee and ask for feedback"
+
+
+def test_empty_timeline_exports(bavaria_app: Application) -> None:
+    from followkit.timeline import Policy
+
+    empty = Timeline(application=bavaria_app, policy=Policy(), now=at(20, 16), steps=())
+    assert components(empty.to_ical()) == []
+    assert empty.next_step() is None
+
+
+def test_json_round_trip(updated: Timeline) -> None:
+    data = json.loads(json.dumps(updated.as_dict()))
+    assert data["format"] == 1
+    assert data["events"][1] == {"type": "reply", "at": "2026-11-24T14:00:00+01:00", "kind": "real"}
+    again = Timeline.from_dict(data)
+    assert again == updated
+    assert again.to_ical() == updated.to_ical()
+    # Events keep working after the round trip.
+    assert again.apply(Reply(at(24, 14))) is again
+    assert again.apply(Sent("training", at(28, 10))).step("training").status is Status.DONE
+
+
+def test_json_round_trip_without_drafts(bavaria_app: Application) -> None:
+    bare = plan(bavaria_app, now=at(20, 16), drafts=False)
+    data = json.loads(json.dumps(bare.as_dict()))
+    assert "message" not in data["steps"][0]
+    assert Timeline.from_dict(data) == bare
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(extra=1), "extra: unknown field"),
+        (lambda d: d.update(format=2), "format: format 2 is not supported"),
+        (lambda d: d.pop("steps"), "steps: is missing"),
+        (lambda d: d.update(steps={}), "steps: must be a list"),
+        (lambda d: d.update(events={}), "events: must be a list"),
+        (lambda d: d.update(drafts="yes"), "drafts: must be a bool"),
+        (lambda d: d.update(now="yesterday"), "now: 'yesterday' is not an ISO 8601"),
+        (lambda d: d.update(now=12), "now: must be an ISO 8601 date-time string"),
+        (lambda d: d.update(now="2026-11-20T16:00"), "now: must be timezone-aware"),
+        (
+            lambda d: d["steps"][0].update(action="dance"),
+            r"steps\[0\].action: 'dance' is not one of",
+        ),
+        (lambda d: d["steps"][0].update(colour="red"), r"steps\[0\].colour: unknown field"),
+        (lambda d: d["steps"][0].pop("due"), r"steps\[0\].due: is missing"),
+        (
+            lambda d: d["steps"][0].update(sequence=-1),
+            r"steps\[0\].sequence: must be a non-negative",
+        ),
+        (lambda d: d["steps"][0].update(checklist="x"), r"steps\[0\].checklist: must be a list"),
+        (lambda d: d["steps"][0].update(id="a\x00b"), r"steps\[0\].id: contains the control"),
+        (lambda d: d["steps"][1].update(id=d["steps"][0]["id"]), "steps: has duplicate step ids"),
+        (lambda d: d["steps"].__setitem__(0, []), r"steps\[0\]: must be a mapping"),
+        (
+            lambda d: d["events"].append({"type": "party"}),
+            r"events\[3\].type: 'type' must be one of",
+        ),
+        (lambda d: d["events"].append([]), r"events\[3\]: must be a mapping"),
+        (
+            lambda d: d["events"].append({"type": "reply", "at": "x"}),
+            r"events\[3\].at: is not an ISO",
+        ),
+        (
+            lambda d: d["events"].append(
+                {"type": "reply", "at": "2026-11-24T14:00:00+01:00", "kind": "x"}
+            ),
+            r"events\[3\].kind",
+        ),
+        (
+            lambda d: d["events"].append({"type": "reply", "when": 1}),
+            r"events\[3\].when: unknown field",
+        ),
+        (lambda d: d["events"].append({"type": "sent"}), r"events\[3\]: "),
+        (lambda d: d["policy"].update(nudges=9), "policy.nudges: is 9"),
+        (lambda d: d["steps"][-1].update(message=[]), r"message: must be a mapping"),
+        (lambda d: _first_message(d).update(colour=1), r"message.colour: unknown field"),
+        (lambda d: _first_message(d).update(body=""), r"message.body: "),
+        (lambda d: _first_message(d).pop("body"), r"message.body: is missing"),
+        (lambda d: _first_message(d)["to"].update(email="nope"), r"message.to.email: "),
+    ],
+)
+def test_from_dict_names_the_bad_field(updated: Timeline, change: object, message: str) -> None:
+    data = copy.deepcopy(updated.as_dict())
+    change(data)  # type: ignore[operator]
+    with pytest.raises(InvalidInputError, match=message):
+        Timeline.from_dict(data)
+
+
+def _first_message(data: dict[str, object]) -> dict[str, object]:
+    return next(step["message"] for step in data["steps"] if "message" in step)  # type: ignore[attr-defined,index,operator]
+
+
+def test_from_dict_refuses_non_mappings() -> None:
+    with pytest.raises(InvalidInputError, match="a timeline must be a mapping"):
+        Timeline.from_dict([])  # type: ignore[arg-type]
+
+
+def test_describe_in_four_languages(timeline: Timeline) -> None:
+    english = timeline.describe()
+    assert english.splitlines()[0] == "Follow-up plan: Data Engineer at Acme Analytics"
+    assert (
+        "Monday, November 23, 2026, 9:30\u202fAM — thank Jordan Lee and ask for feedback" in english
+    )
+    german = timeline.describe("de")
+    assert "Montag, 23. November 2026, 09:30 — Jordan Lee danken und um Feedback bitten" in german
+    assert "Frist: 24 Stunden" in german
+    french = timeline.describe("fr_CA")
+    assert "lundi 23 novembre 2026" in french
+    assert "remercier Jordan Lee et demander un retour" in french
+    spanish = timeline.describe("es")
+    assert (
+        "lunes, 23 de noviembre de 2026, 9:30 — agradecer a Jordan Lee y pedir comentarios"
+        in spanish
+    )
+    assert len(english.splitlines()) == len(timeline) + 1
+
+
+def test_describe_marks_status_and_lists_checklists(updated: Timeline) -> None:
+    text = updated.describe("de")
+    assert "[abgesagt]" in text
+    assert "[erledigt]" in text
+    assert "das Feedback noch einmal lesen, die genannten Bereiche auflisten" in text
+
+
+def test_describe_keeps_user_text_literal(bavaria_app: Application) -> None:
+    app = Application.from_dict({**bavaria_app.as_dict(), "company": "{position} & Co"})
+    text = plan(app, now=at(20, 16), drafts=False).describe()
+    assert "engage with {position} & Co's content" in text
+
+
+def test_describe_refuses_unsupported_locales(timeline: Timeline) -> None:
+    with pytest.raises(UnsupportedLocaleError) as info:
+        timeline.describe("ja")
+    assert info.value.supported == ("en", "de", "fr", "es")
+    with pytest.raises(UnsupportedLocaleError):
+        timeline.describe("xx-nope")
+
+
+def test_plan_refuses_an_unsupported_application_locale() -> None:
+    app = make_application(at(20, 15), locale="ja", territory="DE")
+    with pytest.raises(UnsupportedLocaleError, match="supported: en, de, fr, es"):
+        plan(app, now=at(20, 16), drafts=False)
+
+
+def test_drafts_follow_the_plan(timeline: Timeline) -> None:
+    kinds = {step.id: step.message.kind for step in timeline.outreach if step.message}
+    assert kinds == {
+        "thank-you": "thank_you_and_feedback",
+        "connection-note": "connection_note",
+        "nudge-1": "nudge",
+        "check-in-1": "referral_request",
+        "check-in-2": "stay_connected",
+        "check-in-3": "stay_connected",
+        "check-in-4": "stay_connected",
+    }
+    assert all(step.message is None for step in timeline if not step.is_outreach)
+    nudge = timeline.step("nudge-1").message
+    assert nudge is not None
+    assert "November 23" in nudge.body  # the day the request is planned to go out
+    assert all(
+        step.message is not None and step.message.locale == "en" for step in timeline.outreach
+    )
+
+
+def test_drafts_are_written_in_the_application_locale() -> None:
+    app = make_application(at(20, 15), subdivision="BY", locale="de")
+    timeline = plan(app, now=at(20, 16))
+    message = timeline.step("thank-you").message
+    assert message is not None
+    assert message.locale == "de"
+    updated = timeline.apply(FeedbackReceived(at(24, 9)))
+    ack = updated.step("feedback-acknowledgement").message
+    assert ack is not None
+    assert ack.kind == "feedback_acknowledgement"
+
+
+def test_nudge_draft_follows_the_real_send_date(timeline: Timeline) -> None:
+    late = timeline.apply(Sent("thank-you", at(25, 10)))
+    nudge = late.step("nudge-1").message
+    assert nudge is not None
+    assert "November 25" in nudge.body
+
+
+def test_bulk_planning_can_skip_drafts(bavaria_app: Application) -> None:
+    bare = plan(bavaria_app, now=at(20, 16), drafts=False)
+    assert all(step.message is None for step in bare)
+    assert [s.due for s in bare] == [s.due for s in plan(bavaria_app, now=at(20, 16))]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"policy": "strict"}, "policy: must be a Policy"),
+        ({"now": dt.datetime(2026, 11, 20, 16)}, "now: must be timezone-aware"),
+        ({"drafts": 1}, "drafts: must be a bool"),
+    ],
+)
+def test_plan_argument_errors(
+    bavaria_app: Application, kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        plan(bavaria_app, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="application: must be an Application"):
+        plan({"company": "Acme"})  # type: ignore[arg-type]
+
+
+def test_plan_reads_the_clock_once_when_now_is_left_out(bavaria_app: Application) -> None:
+    before = dt.datetime.now(dt.UTC)
+    timeline = plan(bavaria_app, drafts=False)
+    assert before <= timeline.now <= dt.datetime.now(dt.UTC)
+    assert all(step.due >= timeline.now for step in timeline.pending)
+
+
+def test_timeline_accessors(timeline: Timeline) -> None:
+    assert list(timeline) == list(timeline.steps)
+    assert timeline.next_step() == timeline.steps[0]
+    assert {step.channel for step in timeline.outreach} == {"email", "linkedin"}
+    assert timeline.step("thank-you").is_pending
+    with pytest.raises(KeyError):
+        timeline.step("nope")
+    assert timeline.step("thank-you").action is Action.THANK_YOU_AND_FEEDBACK
