@@ -261,7 +261,8 @@ def referral_request(  # noqa: PLR0913
     """
     parts: list[Part] = [greeting, check_in, referral_ask]
     if length == "standard":
-        parts += [continued_interest, closing]
+        parts.append(continued_interest)
+    parts.append(closing)
     return compose_message(
         application,
         [*parts, sign_off],
@@ -310,9 +311,10 @@ def stay_connected(  # noqa: PLR0913
 
     .. versionadded:: 0.1.0
     """
-    parts: list[Part] = [greeting, check_in, update_part(update), continued_interest]
+    parts: list[Part] = [greeting, check_in, update_part(update)]
     if length == "standard":
-        parts.append(closing)
+        parts.append(continued_interest)
+    parts.append(closing)
     return compose_message(
         application,
         [*parts, sign_off],
@@ -425,7 +427,8 @@ def nudge(  # noqa: PLR0913
         channel = "email" if previous.channel == "email" else "linkedin_message"
     parts: list[Part] = [greeting, reference(previous, sent_on=sent_on), reminder_easy_out]
     if length == "standard":
-        parts.append(closing)
+        parts.append(continued_interest)
+    parts.append(closing)
     return compose_message(
         application,
         [*parts, sign_off],
