@@ -258,6 +258,24 @@ def parse_applications(
 
     .. versionadded:: 0.1.0
     """
+    located = located_applications(
+        data, file_format=file_format, source=source, unknown_columns=unknown_columns
+    )
+    return [application for application, _, _ in located]
+
+
+def located_applications(
+    data: str | bytes,
+    *,
+    file_format: FileFormat,
+    source: str,
+    unknown_columns: Literal["error", "ignore"] = "error",
+) -> list[tuple[Application, int | None, str]]:
+    """Like :func:`parse_applications`, with each application's row and its label.
+
+    Not public API: the command line uses the rows to name the record in errors that
+    arise later, such as while planning.
+    """
     text = decode(data, source) if isinstance(data, bytes) else data
     if file_format == "json":
         records, label = _json_records(text, source), "item"
@@ -270,10 +288,11 @@ def parse_applications(
             f"unknown format {file_format!r} (expected json, toml or csv)", source=source
         )
     many = len(records) > 1 or isinstance(records, _Many)
-    return [
-        _build(record, source, row=index if many else None, row_label=label)
-        for index, record in enumerate(records, start=1)
-    ]
+    located = []
+    for index, record in enumerate(records, start=1):
+        row = index if many else None
+        located.append((_build(record, source, row=row, row_label=label), row, label))
+    return located
 
 
 class _Many(list[Any]):
@@ -407,7 +426,7 @@ def _sniff_delimiter(header: str) -> str:
 
 def _csv_applications(
     text: str, source: str, *, unknown_columns: Literal["error", "ignore"]
-) -> list[Application]:
+) -> list[tuple[Application, int | None, str]]:
     import csv  # noqa: PLC0415
 
     lines = text.splitlines(keepends=True)
@@ -420,7 +439,7 @@ def _csv_applications(
         )
     reader = csv.reader(lines, delimiter=_sniff_delimiter(lines[0]), strict=True)
     row_number = 0
-    applications: list[Application] = []
+    applications: list[tuple[Application, int | None, str]] = []
     try:
         header = [name.strip().lower() for name in next(reader)]
         row_number = 1
@@ -440,7 +459,7 @@ def _csv_applications(
                 for name, cell in zip(header, cells, strict=False)
                 if name in columns and cell.strip()
             }
-            applications.append(_csv_application(values, source, row_number))
+            applications.append((_csv_application(values, source, row_number), row_number, "row"))
     except csv.Error as exc:
         raise InputFileError(f"invalid CSV: {exc}", source=source, row=row_number + 1) from None
     if not applications:

@@ -55,3 +55,31 @@ def apps_csv(tmp_path: Path) -> Path:
     path = tmp_path / "apps.csv"
     path.write_text("\n".join([CSV_HEADER, *CSV_ROWS]) + "\n", encoding="utf-8")
     return path
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str, raw: bytes) -> None:
+        self.code, self.out, self.err, self.raw = code, out, err, raw
+
+
+@pytest.fixture
+def run(capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run ``main(argv)`` in process; return the exit status and what it printed."""
+    import io
+    import sys
+
+    from followkit.cli import main
+
+    def invoke(*argv: str, stdin: str | bytes = b"") -> Result:
+        data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+        code = main(list(argv))
+        captured = capsysbinary.readouterr()
+        return Result(
+            code,
+            captured.out.decode("utf-8"),
+            captured.err.decode("utf-8"),
+            captured.out,
+        )
+
+    return invoke

@@ -1,0 +1,349 @@
+"""``followkit check`` and ``followkit rules`` (not public).
+
+The text format follows compilers (``path:line:col: severity rule-id message``, then the
+line and a caret mark), so that editors and terminals link each finding to its place;
+``--format sarif`` writes SARIF 2.1.0, which code-review and CI tools display.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from followkit._cli_io import STDIO, UsageError, atomic_write, read_bytes, source_name, write_output
+from followkit.files import decode
+
+if TYPE_CHECKING:
+    import argparse
+
+    from followkit.tone import Checker, Finding, Report
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+INFORMATION_URI = "https://followkit.readthedocs.io/"
+_RANK = {"error": 0, "warning": 1, "info": 2}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_BOM = "\ufeff"
+
+
+@attrs.frozen(kw_only=True)
+class RuleInfo:
+    """What ``rules`` lists and SARIF describes about one rule."""
+
+    id: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None
+    fixable: bool
+    origin: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the rule as JSON-ready data."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen(kw_only=True)
+class Checked:
+    """One checked input: its name, its text, the report, and the fixed text."""
+
+    path: str
+    text: str
+    report: Report
+    fixed: str | None = None
+
+
+class Lines:
+    """Offsets of line starts, to turn a character offset into a line and column."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of *offset*."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def line(self, number: int) -> str:
+        """Return line *number* (1-based) without its line break."""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def _config(path: str | None) -> Any:
+    from followkit.tone import Config  # noqa: PLC0415
+
+    return Config() if path is None else Config.from_toml(path)
+
+
+def _checker(locale: str, config_path: str | None) -> Checker:
+    from followkit.tone import Checker  # noqa: PLC0415
+
+    return Checker(locale, _config(config_path))
+
+
+def rule_catalog(checker: Checker) -> dict[str, RuleInfo]:
+    """Return every active rule of *checker*, by id, with severities as configured."""
+    from followkit.tone import load_rules  # noqa: PLC0415
+    from followkit.tone._code import CODE_RULES  # noqa: PLC0415  (the code rules' metadata)
+
+    config = checker.config
+    active = set(checker.rule_ids)
+    catalog: dict[str, RuleInfo] = {}
+    for rule_file in (load_rules(checker.locale), *config.extra_rules):
+        for rule in rule_file.rules:
+            if rule.id in active:
+                catalog[rule.id] = RuleInfo(
+                    id=rule.id,
+                    category=rule.category,
+                    severity=config.severity_of(rule.id, rule.severity),
+                    message=rule.message,
+                    suggestion=rule.suggestion,
+                    fixable=rule.fix,
+                    origin=rule_file.origin,
+                )
+    for code_rule in CODE_RULES:
+        if code_rule.id in active:
+            catalog[code_rule.id] = RuleInfo(
+                id=code_rule.id,
+                category=code_rule.category,
+                severity=config.severity_of(code_rule.id, code_rule.severity),
+                message=code_rule.message,
+                suggestion=code_rule.suggestion,
+                fixable=False,
+                origin="followkit.tone (code)",
+            )
+    return dict(sorted(catalog.items()))
+
+
+def _read(path: str) -> tuple[str, bool]:
+    """Return the text of *path* and whether it started with a byte-order mark."""
+    data = read_bytes(path)
+    return decode(data, source_name(path)), data.startswith(_BOM.encode("utf-8"))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check files (or stdin) and report; fix or diff on request."""
+    paths: list[str] = args.files or [STDIO]
+    if paths.count(STDIO) > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    if args.fix and STDIO in paths and len(paths) > 1:
+        raise UsageError("--fix rewrites files in place; check stdin on its own")
+    if args.fix and STDIO in paths and args.format != "text":
+        raise UsageError("--fix on stdin prints the fixed text; --format does not apply")
+    checker = _checker(args.locale, args.config)
+    results: list[Checked] = []
+    for path in paths:
+        text, bom = _read(path)
+        report = checker.check(text)
+        fixed = report.fixed() if (args.fix or args.diff) else None
+        if args.fix and fixed is not None and fixed != text:
+            report = checker.check(fixed)
+            if path != STDIO:
+                atomic_write(path, (_BOM if bom else "") + fixed)
+        results.append(Checked(path=source_name(path), text=text, report=report, fixed=fixed))
+    if args.diff:
+        diff = "".join(_diff(item) for item in results)
+        write_output(args.output, diff)
+        return 1 if diff else 0
+    if args.fix and paths == [STDIO]:
+        write_output(args.output, results[0].fixed or "")
+    else:
+        write_output(args.output, _render(args.format, results, checker))
+    threshold = _RANK[args.fail_on]
+    failing = any(
+        _RANK[finding.severity] <= threshold for item in results for finding in item.report.findings
+    )
+    return 1 if failing else 0
+
+
+def _diff(item: Checked) -> str:
+    import difflib  # noqa: PLC0415
+
+    if item.fixed is None or item.fixed == item.text:
+        return ""
+    lines = difflib.unified_diff(
+        item.text.splitlines(keepends=True),
+        item.fixed.splitlines(keepends=True),
+        fromfile=f"a/{item.path}",
+        tofile=f"b/{item.path}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _render(kind: str, results: list[Checked], checker: Checker) -> str:
+    if kind == "json":
+        import json  # noqa: PLC0415
+
+        document = {
+            "files": [{"path": item.path, **item.report.as_dict()} for item in results],
+            "summary": _counts(results),
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if kind == "sarif":
+        import json  # noqa: PLC0415
+
+        return json.dumps(sarif(results, checker), indent=2, ensure_ascii=False) + "\n"
+    return _text(results)
+
+
+def _counts(results: list[Checked]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0, "files": len(results)}
+    for item in results:
+        for finding in item.report.findings:
+            counts[finding.severity] += 1
+    return counts
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _text(results: list[Checked]) -> str:
+    blocks: list[str] = []
+    for item in results:
+        if item.fixed is not None and item.fixed != item.text:
+            blocks.append(f"{item.path}: applied the safe rewrites; what remains is below\n")
+        lines = Lines(item.report.text)
+        blocks.extend(_finding_block(item.path, lines, finding) for finding in item.report.findings)
+    counts = _counts(results)
+    scores = ", ".join(f"{item.path} {item.report.score}/100" for item in results)
+    blocks.append(
+        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+        f"{_plural(counts['info'], 'note')} in {_plural(counts['files'], 'file')} "
+        f"(courtesy score: {scores})\n"
+    )
+    return "\n".join(blocks)
+
+
+def _finding_block(path: str, lines: Lines, finding: Finding) -> str:
+    text = lines.line(finding.line)
+    start = finding.column - 1
+    width = max(1, min(finding.end - finding.start, len(text) - start))
+    pad = "".join("\t" if char == "\t" else " " for char in text[:start])
+    head = f"{path}:{finding.line}:{finding.column}: {finding.severity} {finding.rule_id}"
+    block = [
+        f"{head} {finding.message}",
+        f"    {text}",
+        f"    {pad}{'^' * width}",
+    ]
+    if finding.suggestion:
+        block.append(f"    suggestion: {finding.suggestion}")
+    return "\n".join(block) + "\n"
+
+
+def _uri(path: str) -> str:
+    from pathlib import Path, PurePath  # noqa: PLC0415
+    from urllib.parse import quote  # noqa: PLC0415
+
+    if path == source_name(STDIO):
+        return "stdin"
+    if PurePath(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(PurePath(path).as_posix())
+
+
+def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
+    """Return the findings as a SARIF 2.1.0 log (one run, one result per finding)."""
+    from followkit.cli import _version  # noqa: PLC0415
+
+    catalog = rule_catalog(checker)
+    used = sorted({f.rule_id for item in results for f in item.report.findings})
+    index = {rule_id: position for position, rule_id in enumerate(used)}
+    rules = []
+    for rule_id in used:
+        info = catalog.get(rule_id)
+        rule: dict[str, Any] = {"id": rule_id, "name": rule_id}
+        if info is not None:
+            rule["shortDescription"] = {"text": info.message}
+            rule["defaultConfiguration"] = {"level": _SARIF_LEVEL[info.severity]}
+            rule["properties"] = {"category": info.category, "tags": [info.category]}
+            if info.suggestion:
+                rule["help"] = {"text": info.suggestion}
+        rules.append(rule)
+    run_results = []
+    for item in results:
+        lines = Lines(item.report.text)
+        for finding in item.report.findings:
+            end_line, end_column = lines.position(finding.end)
+            region: dict[str, Any] = {
+                "startLine": finding.line,
+                "startColumn": finding.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "charOffset": finding.start,
+                "charLength": finding.end - finding.start,
+            }
+            if finding.text:
+                region["snippet"] = {"text": finding.text}
+            message = finding.message
+            if finding.suggestion:
+                message = f"{message} Suggestion: {finding.suggestion}"
+            run_results.append(
+                {
+                    "ruleId": finding.rule_id,
+                    "ruleIndex": index[finding.rule_id],
+                    "level": _SARIF_LEVEL[finding.severity],
+                    "message": {"text": message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": _uri(item.path)},
+                                "region": region,
+                            }
+                        }
+                    ],
+                }
+            )
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "followkit",
+                        "version": _version(),
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": run_results,
+            }
+        ],
+    }
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    """List the active rules of a locale (and configuration)."""
+    checker = _checker(args.locale, args.config)
+    catalog = rule_catalog(checker)
+    if args.format == "json":
+        import json  # noqa: PLC0415
+
+        document = {
+            "locale": checker.locale,
+            "rules": [info.as_dict() for info in catalog.values()],
+        }
+        write_output(None, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    out: list[str] = []
+    category = None
+    for info in catalog.values():
+        if info.category != category:
+            category = info.category
+            out.append(f"\n{category}\n")
+        fix = " (fixable)" if info.fixable else ""
+        out.append(f"  {info.id:<36} {info.severity:<8}{info.message}{fix}\n")
+        if info.suggestion:
+            out.append(f"  {'':<36} {'':<8}suggestion: {info.suggestion}\n")
+    out.append(f"\n{_plural(len(catalog), 'rule')} for locale {checker.locale}\n")
+    write_output(None, "".join(out).lstrip("\n"))
+    return 0

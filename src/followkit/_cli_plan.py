@@ -1,0 +1,123 @@
+"""``followkit plan`` (not public): plan the follow-ups of one application or many."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from followkit._cli_io import STDIO, UsageError, read_bytes, source_name, write_output
+from followkit.errors import InputFileError, InvalidInputError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from followkit.files import FileFormat
+    from followkit.model import Application
+    from followkit.timeline import Timeline
+
+PRODID = "-//followkit//follow-up plans//EN"
+
+
+def parse_now(value: str | None) -> dt.datetime:
+    """Return ``--now`` as an aware datetime (the system clock when not given)."""
+    if value is None:
+        return dt.datetime.now(dt.UTC)
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"--now: {value!r} is not an ISO 8601 date-time such as '2026-11-20T16:00+01:00'"
+        ) from None
+    if moment.tzinfo is None:
+        raise UsageError(f"--now: {value!r} has no UTC offset; add one, such as '+01:00' or 'Z'")
+    return moment
+
+
+def _located(
+    path: str, explicit: FileFormat | None, *, ignore_unknown: bool
+) -> list[tuple[Application, int | None, str]]:
+    from followkit.files import _guess_format, located_applications  # noqa: PLC0415
+
+    kind: FileFormat = explicit or ("json" if path == STDIO else _guess_format(path))
+    return located_applications(
+        read_bytes(path),
+        file_format=kind,
+        source=source_name(path),
+        unknown_columns="ignore" if ignore_unknown else "error",
+    )
+
+
+def plans(args: argparse.Namespace) -> list[Timeline]:
+    """Plan every application in ``--from``; errors name the file, row and field."""
+    from followkit.timeline import plan  # noqa: PLC0415
+
+    now = parse_now(args.now)
+    if args.locale is not None:
+        from followkit._validate import locale  # noqa: PLC0415
+
+        try:
+            locale(args.locale)
+        except InvalidInputError as exc:
+            raise UsageError(f"--locale: {exc.reason}") from None
+    timelines = []
+    for application, row, label in _located(
+        args.source, args.input_format, ignore_unknown=args.ignore_unknown_columns
+    ):
+        try:
+            timelines.append(plan(application, now=now))
+        except InvalidInputError as exc:
+            raise InputFileError(
+                exc.reason,
+                source=source_name(args.source),
+                row=row,
+                row_label=label,
+                field=exc.field,
+            ) from None
+    return timelines
+
+
+def merge_calendars(timelines: list[Timeline]) -> bytes:
+    """Return one iCalendar file holding the entries of every timeline.
+
+    Each timeline's entries keep their stable UIDs; time-zone definitions appear once.
+    """
+    if len(timelines) == 1:
+        return timelines[0].to_ical()
+    import icalendar  # noqa: PLC0415
+
+    merged = icalendar.Calendar()
+    merged.add("prodid", PRODID)
+    merged.add("version", "2.0")
+    merged.add("calscale", "GREGORIAN")
+    merged.add("method", "PUBLISH")
+    merged.add("x-wr-calname", f"Follow-ups ({len(timelines)} applications)")
+    zones: dict[str, Any] = {}
+    entries: list[Any] = []
+    for timeline in timelines:
+        calendar = icalendar.Calendar.from_ical(timeline.to_ical())
+        for component in calendar.subcomponents:
+            if component.name == "VTIMEZONE":
+                zones.setdefault(str(component["TZID"]), component)
+            else:
+                entries.append(component)
+    for component in [*zones.values(), *entries]:
+        merged.add_component(component)
+    return bytes(merged.to_ical())
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    """Plan and write the timelines in the chosen format."""
+    timelines = plans(args)
+    output: str | bytes
+    if args.format == "json":
+        import json  # noqa: PLC0415
+
+        data: Any = [timeline.as_dict() for timeline in timelines]
+        document = data[0] if len(data) == 1 else data
+        output = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "ics":
+        output = merge_calendars(timelines)
+    else:
+        output = "\n".join(timeline.describe(args.locale).rstrip() + "\n" for timeline in timelines)
+    write_output(args.output, output)
+    return 0
