@@ -27,10 +27,13 @@ TOKEN_RE = re.compile(WORD + r"|[.!?;\n\r]")
 BREAKS = frozenset(".!?;\n\r")
 
 #: Caps that keep every phrase small, so that expansion and matching stay linear.
-MAX_EXPANSIONS = 1024
+MAX_EXPANSIONS = 4096
 MAX_WORDS = 12
 MAX_DEPTH = 3
 MIN_PREFIX = 3
+#: Words of each phrase that the candidate expression checks; the trie checks the rest.
+#: Two words make candidates rare while keeping the expression small and quick to compile.
+PREFILTER_WORDS = 2
 
 _LEXEME = re.compile(r"\s*(?:(?P<punct>[()\[\]|])|(?P<word>[^\s()\[\]|]+))")
 _WORD_FULL = re.compile(WORD + r"\*?")
@@ -245,7 +248,7 @@ class Trie:
         trie then confirms. Literals are merged by common prefix, gaps are possessive and
         made of characters that no word contains, so the engine never backtracks far.
         """
-        body = _node_regex(self.root)
+        body = _node_regex(self.root, 1)
         return rf"(?<![^\W_])(?<![^\W_]')(?:{body})" if body else r"(?!x)x"
 
 
@@ -253,22 +256,27 @@ _GAP = r"(?:[^\w.!?;\n\r]|_)++"
 _REST = r"(?:[^\W_]|')*+"
 
 
-def _node_regex(node: Node) -> str:
+def _node_regex(node: Node, depth: int) -> str:
     branches: dict[str, str] = {}
     for word, child in node.lit.items():
-        branches[re.escape(word)] = _continuation(child)
+        branches[re.escape(word)] = _continuation(child, depth)
     alternatives = [_merge(branches)] if branches else []
     for prefix, child in sorted(node.pre.items()):
-        alternatives.append(re.escape(prefix) + _REST + _continuation(child))
+        alternatives.append(re.escape(prefix) + _REST + _continuation(child, depth))
     if node.wild is not None:
-        alternatives.append(r"[^\W_]++(?:'[^\W_]++)*+" + _continuation(node.wild))
+        alternatives.append(r"[^\W_]++(?:'[^\W_]++)*+" + _continuation(node.wild, depth))
     return "|".join(alternatives)
 
 
-def _continuation(child: Node) -> str:
-    if child.ends or not (child.lit or child.pre or child.wild):
-        return ""  # a phrase may end here: enough to make this a candidate
-    return f"{_GAP}(?:{_node_regex(child)})"
+def _continuation(child: Node, depth: int) -> str:
+    if (
+        depth >= PREFILTER_WORDS
+        or child.ends
+        or child.qends
+        or not (child.lit or child.pre or child.wild)
+    ):
+        return ""  # enough to make this a candidate; the trie decides
+    return f"{_GAP}(?:{_node_regex(child, depth + 1)})"
 
 
 def _merge(branches: dict[str, str]) -> str:
