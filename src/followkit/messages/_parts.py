@@ -325,6 +325,10 @@ def sign_off(ctx: Context) -> str:
 def paragraph(text: str) -> Part:
     """Return a part that adds *text*, as written, in every language.
 
+    In German, a paragraph right after the greeting's comma continues in lower case when
+    it starts with a word such as "Ich" or "Herzlichen" (DIN 5008); nouns and the polite
+    "Sie" keep their capital.
+
     Args:
         text: The paragraph (line breaks allowed, at most 2,000 characters).
 
