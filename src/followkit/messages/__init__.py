@@ -11,6 +11,7 @@ converts to an :class:`email.message.EmailMessage`, a ``mailto:`` URI or plain d
 from __future__ import annotations
 
 from followkit.messages._builders import (
+    MessageChannel,
     connection_note,
     feedback_acknowledgement,
     feedback_request,
@@ -52,6 +53,7 @@ __all__ = [
     "Context",
     "Length",
     "Message",
+    "MessageChannel",
     "Part",
     "Question",
     "Register",

@@ -8,6 +8,7 @@ they mean.
 
 from __future__ import annotations
 
+import datetime as dt  # noqa: TC003  (at run time, so that autodoc resolves annotations)
 from typing import TYPE_CHECKING, Literal
 
 from followkit.errors import InvalidInputError
@@ -35,7 +36,6 @@ from followkit.messages._parts import update as update_part
 from followkit.messages._questions import DEFAULT_QUESTIONS
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable
 
     import babel
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from followkit.model import Application
 
 __all__ = [
+    "MessageChannel",
     "connection_note",
     "feedback_acknowledgement",
     "feedback_request",
@@ -55,7 +56,8 @@ __all__ = [
     "thank_you_and_feedback",
 ]
 
-#: Channels of the builders that write a full message.
+#: The channels of builders that write a full message: ``"email"`` or
+#: ``"linkedin_message"`` (a connection note has its own builder).
 MessageChannel = Literal["email", "linkedin_message"]
 
 

@@ -175,7 +175,7 @@ def compose(  # noqa: PLR0913  (the common options of every builder, keyword-onl
 
     Parts that return ``None`` are left out. E-mails get a subject: *subject* if given;
     otherwise ``Re:`` and the application's
-    :attr:`~followkit.Application.reply_subject` when there is one (except for kinds that
+    ``reply_subject`` when there is one (except for kinds that
     start a new thread: referral requests, check-ins, nudges), otherwise a localized subject
     built from the position and company, shortened if it would exceed 70 characters.
 

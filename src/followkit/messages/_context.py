@@ -90,7 +90,7 @@ class Context:
     def choose(self, name: str, phrasings: Sequence[str]) -> str:
         """Pick one of several equivalent *phrasings* for the part called *name*.
 
-        The choice depends only on :attr:`variant` and *name*, through a stable hash, so
+        The choice depends only on the variant and *name*, through a stable hash, so
         identical inputs give identical text while different parts rotate independently.
         """
         index = zlib.crc32(f"{self.variant}\x00{name}".encode()) % len(phrasings)

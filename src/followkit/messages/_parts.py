@@ -83,8 +83,8 @@ def gratitude(ctx: Context) -> str:
 def conversation(ctx: Context) -> str | None:
     """Recall the interview: its date and what the candidate valued, when known.
 
-    Uses :attr:`~followkit.Application.interviewed_on` and
-    :attr:`~followkit.Application.highlight`; says nothing when neither is known.
+    Uses the application's ``interviewed_on`` and ``highlight``; says nothing when neither
+    is known.
 
     .. versionadded:: 0.1.0
     """
