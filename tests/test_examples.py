@@ -17,6 +17,12 @@ EXPECTED: dict[str, list[str]] = {
         '"territory": "DE"',
         "Bad input is refused with a clear error: name: contains the control",
     ],
+    "plan_followups.py": [
+        "Monday, January 4, 2027, 9:30\u202fAM — thank Jordan Lee and ask for feedback",
+        "Donnerstag, 7. Januar 2027, 09:30 — Jordan Lee auf LinkedIn eine Kontaktanfrage senden",
+        "nudge-1                    cancelled",
+        "Wrote 12 calendar entries to followups.ics",
+    ],
 }
 
 
