@@ -17,6 +17,15 @@ EXPECTED: dict[str, list[str]] = {
         '"territory": "DE"',
         "Bad input is refused with a clear error: name: contains the control",
     ],
+    "draft_messages.py": [
+        "Dear Jordan Lee,",
+        "Hallo Jordan Lee,\n\nvielen Dank",
+        "Buenos días, Jordan Lee:",
+        "(170 of 300 characters)",
+        "mon message du 21 novembre, «\u00a0Your application for Data Engineer\u00a0».",
+        "In-Reply-To: <rejection.42@mail.acme.example>",
+        "Asking too much is refused: questions: asks more than 3 questions",
+    ],
     "plan_followups.py": [
         "Monday, January 4, 2027, 9:30\u202fAM — thank Jordan Lee and ask for feedback",
         "Donnerstag, 7. Januar 2027, 09:30 — Jordan Lee auf LinkedIn eine Kontaktanfrage senden",
