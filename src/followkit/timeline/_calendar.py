@@ -146,10 +146,7 @@ def closed_days(territory: str, subdivision: str | None, year: int) -> frozenset
     closed = set()
     day = dt.date(year, 1, 1)
     while day.year == year:
-        if wins:
-            off = bool(calendar.is_weekend(day))
-        else:
-            off = day.weekday() in weekend
+        off = bool(calendar.is_weekend(day)) if wins else day.weekday() in weekend
         if off or (calendar is not None and day in calendar):
             closed.add(day)
         day += dt.timedelta(days=1)

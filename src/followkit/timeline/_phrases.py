@@ -1,7 +1,8 @@
 """The short phrases of the agenda and the checklists of private tasks, per language.
 
 Dates, times, lists and durations are formatted by babel; only these phrases are ours.
-Placeholders are ``{name}`` (the contact), ``{company}``, ``{position}``, ``{duration}``;
+Placeholders are ``{name}`` (the contact), ``{company}``, ``{position}``, ``{duration}``,
+``{task}`` and ``{items}``;
 user values are substituted once, so braces inside a company name stay literal.
 """
 
@@ -36,6 +37,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         Status.SKIPPED: "skipped",
         "within": "within {duration}",
         "title": "Follow-up plan: {position} at {company}",
+        "checklist": "{task}: {items}",
         "checklist.reflection": (
             "note what went well|note the questions that were hard to answer|"
             "list the areas to improve|decide one thing to do differently next time"
@@ -65,6 +67,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         Status.SKIPPED: "übersprungen",
         "within": "Frist: {duration}",
         "title": "Nachfassplan: {position} bei {company}",
+        "checklist": "{task}: {items}",
         "checklist.reflection": (
             "notieren, was gut lief|notieren, welche Fragen schwerfielen|"
             "Verbesserungsbereiche auflisten|"
@@ -96,6 +99,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         Status.SKIPPED: "ignoré",
         "within": "délai : {duration}",
         "title": "Plan de suivi : {position} chez {company}",
+        "checklist": "{task} : {items}",
         "checklist.reflection": (
             "noter ce qui s'est bien passé|noter les questions difficiles|"
             "lister les points à améliorer|"
@@ -127,6 +131,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         Status.SKIPPED: "omitido",
         "within": "plazo: {duration}",
         "title": "Plan de seguimiento: {position} en {company}",
+        "checklist": "{task}: {items}",
         "checklist.reflection": (
             "anotar lo que salió bien|anotar las preguntas difíciles|"
             "enumerar las áreas de mejora|"
