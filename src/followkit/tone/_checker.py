@@ -272,6 +272,7 @@ class Checker:
             "direct_start": "direct_start",
             "first_person": "first_person_start",
             "second_person": "second_person_start",
+            "deference": "deference",
         }
         for key, pattern in self._starts.items():
             for match in pattern.finditer(low):

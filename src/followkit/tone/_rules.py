@@ -74,7 +74,7 @@ STRATEGY_KEYS = (
     "negative",
 )
 #: Optional word lists that drive the sentence-start strategies (code, not phrases).
-START_KEYS = ("direct_start", "question_words", "first_person", "second_person")
+START_KEYS = ("direct_start", "question_words", "first_person", "second_person", "deference")
 
 _RULE_KEYS = frozenset(
     {
