@@ -365,7 +365,8 @@ def _load_handler(spec: str) -> Callable[[argparse.Namespace], int]:
 
 def _fail(message: str) -> int:
     # One line, whatever the message holds: a traceback-free, grep-able error.
-    line = " ".join(message.split())
+    # Arguments may hold lone surrogates (undecodable bytes in argv); show them escaped.
+    line = " ".join(message.split()).encode("utf-8", "backslashreplace").decode("utf-8")
     sys.stderr.write(f"{line}\n")
     sys.stderr.flush()
     return 2
@@ -378,9 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  (one exit 
         argv: The arguments, without the program name; by default ``sys.argv[1:]``.
 
     Returns:
-        The exit status: 0 on success, 1 when ``check`` found something at or above the
-        ``--fail-on`` level, 2 for a usage or input error (reported on standard error as
-        one line).
+        0 on success, 1 when ``check`` found something at or above the ``--fail-on``
+        level, 2 for a usage or input error (reported on standard error as one line).
 
     .. versionadded:: 0.1.0
     """

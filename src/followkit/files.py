@@ -36,8 +36,8 @@ __all__ = [
 #: The formats followkit reads applications from.
 FileFormat = Literal["json", "toml", "csv"]
 
-#: Largest application file read, in bytes: far above any real tracker export, and a
-#: guard against reading a wrong (or hostile) multi-gigabyte file into memory.
+#: The largest application file read, in bytes (16 MiB). That is far above any real
+#: tracker export, and guards against reading a wrong or hostile huge file into memory.
 MAX_FILE_SIZE = 16 * 1024 * 1024
 
 #: The CSV columns, in their documented order. ``contact_*`` is the primary recipient;

@@ -95,6 +95,13 @@ class TestParser:
         assert message in line
         assert line.endswith("--help')")
 
+    def test_undecodable_arguments_are_shown_escaped(self, run: Any) -> None:
+        result = run("rules", "--bogus\ud800")
+        assert result.code == 2
+        assert "unrecognized arguments: --bogus\\ud800" in one_line(result.err)
+        result = run("check", "\x00name")
+        assert one_line(result.err) == "followkit: error: '\\x00name': is not a valid file name"
+
     def test_kinds_accept_underscores_and_case(self) -> None:
         args = build_parser().parse_args(["draft", "Thank_You", "--company", "A"])
         assert args.kind == "thank-you"
