@@ -41,6 +41,7 @@ ENTRIES: list[tuple[str, str, str, str]] = [
     ("python", "enum.StrEnum", "py:class", "library/enum.html#$"),
     ("python", "pathlib.Path", "py:class", "library/pathlib.html#$"),
     ("python", "os.PathLike", "py:class", "library/os.html#$"),
+    ("python", "argparse.ArgumentParser", "py:class", "library/argparse.html#$"),
     ("python", "Exception", "py:exception", "library/exceptions.html#$"),
     ("python", "ValueError", "py:exception", "library/exceptions.html#$"),
     ("python", "TypeError", "py:exception", "library/exceptions.html#$"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 DOCS = Path(__file__).parent
 sys.path.insert(0, str(DOCS))
+sys.path.insert(0, str(DOCS / "_ext"))  # local extensions, such as cli_help
 
 from _inventories import write_inventories
 
@@ -23,6 +24,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "cli_help",  # renders `followkit --help` of every command at build time
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -12,6 +12,12 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 
 # Text each example must print (a few lines that show it did its job).
 EXPECTED: dict[str, list[str]] = {
+    "tracker_integration.py": [
+        "Planned 4 applications from applications.csv",
+        "Initech — Ingénieur données (Camille Martin, Europe/Paris)",
+        "first draft: Vielen Dank und eine Frage nach Feedback – Datenanalyst bei Umbrella",
+        "Wrote 28 drafts (every draft checks clean) and followups.ics with 80 entries",
+    ],
     "after_rejection.py": [
         '"company": "Acme Analytics"',
         '"territory": "DE"',
