@@ -98,6 +98,12 @@ def test_variants_are_deterministic(locale: str, variant: int, warm: bool) -> No
     assert first == thank_you(app, variant=variant, register=register)
 
 
+def test_huge_and_negative_variants() -> None:
+    app = build_app("en")
+    assert thank_you(app, variant=10**5000).body
+    assert thank_you(app, variant=-1).body == thank_you(app, variant=(1 << 64) - 1).body
+
+
 def test_parts_rotate_independently() -> None:
     app = build_app("en")
     choices = {

@@ -93,7 +93,9 @@ class Context:
         The choice depends only on the variant and *name*, through a stable hash, so
         identical inputs give identical text while different parts rotate independently.
         """
-        index = zlib.crc32(f"{self.variant}\x00{name}".encode()) % len(phrasings)
+        # Reduce first: str() of an int with over 4,300 digits raises ValueError.
+        key = f"{self.variant % (1 << 64)}\x00{name}".encode()
+        index = zlib.crc32(key) % len(phrasings)
         return phrasings[index]
 
     def fill(self, message: str, **values: str) -> str:
