@@ -1,12 +1,13 @@
 """When to follow up: a plan in the recipient's working days and time zone, with events.
 
-:func:`plan` turns an :class:`~followkit.Application` and a :class:`Policy` into a
-:class:`Timeline` of :class:`Step` objects: the thank-you and feedback request, a gentle
-nudge, the LinkedIn connection note, stay-connected check-ins (the first with the referral
-ask), and the candidate's private tasks. Events (:class:`Reply`,
-:class:`FeedbackReceived`, :class:`Sent`, :class:`Skipped`, :class:`DoNotContact`)
-return updated timelines. Export with :meth:`Timeline.to_ical`, :meth:`Timeline.as_dict`
-and :meth:`Timeline.describe`.
+:func:`~followkit.plan` turns an :class:`~followkit.Application` and a
+:class:`~followkit.Policy` into a :class:`~followkit.Timeline` of :class:`~followkit.Step`
+objects: the thank-you and feedback request, a gentle nudge, the LinkedIn connection note,
+stay-connected check-ins (the first with the referral ask), and the candidate's private
+tasks. Events (:class:`~followkit.Reply`, :class:`~followkit.FeedbackReceived`,
+:class:`~followkit.Sent`, :class:`~followkit.Skipped`, :class:`~followkit.DoNotContact`)
+return updated timelines. Export with :meth:`~followkit.Timeline.to_ical`,
+:meth:`~followkit.Timeline.as_dict` and :meth:`~followkit.Timeline.describe`.
 
 .. versionadded:: 0.1.0
 """

@@ -41,11 +41,11 @@ class Action(enum.StrEnum):
     FEEDBACK_ACKNOWLEDGEMENT = "feedback-acknowledgement"
     """Thank the contact for the feedback they sent (e-mail)."""
     REFLECTION = "reflection"
-    """Private task: reflect on the interview."""
+    """A private task, reflecting on the interview."""
     TRAINING = "training"
-    """Private task: pick training for the areas the feedback named."""
+    """A private task, picking training for the areas the feedback named."""
     ENGAGE = "engage"
-    """Private task: engage with the company's content."""
+    """A private task, engaging with the company's content."""
 
     @property
     def channel(self) -> str:
@@ -87,9 +87,9 @@ class Status(enum.StrEnum):
     DONE = "done"
     """Sent or done (see :class:`Sent`)."""
     CANCELLED = "cancelled"
-    """No longer wanted: a reply came, or the contact asked not to be contacted."""
+    """No longer wanted, because a reply came or the contact asked not to be contacted."""
     SKIPPED = "skipped"
-    """Left out: the candidate skipped it, or its time passed before the plan was made."""
+    """Left out by the candidate, or its time passed before the plan was made."""
 
 
 def _non_negative(limit: int) -> Any:

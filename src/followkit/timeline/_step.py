@@ -1,7 +1,8 @@
-"""One planned follow-up: :class:`Step`."""
+"""One planned follow-up: :class:`~followkit.Step`."""
 
 from __future__ import annotations
 
+import datetime  # noqa: TC003  (attrs' __init__ annotations, resolved by the docs)
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -9,8 +10,6 @@ import attrs
 from followkit.timeline._policy import Action, Condition, Status
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from followkit.messages import Message
     from followkit.model import Contact, Person
 
@@ -46,14 +45,14 @@ class Step:
     id: str
     action: Action
     audience: Contact | Person
-    due: dt.datetime
-    window_end: dt.datetime
+    due: datetime.datetime
+    window_end: datetime.datetime
     condition: Condition = Condition.ALWAYS
     status: Status = Status.PLANNED
     message: Message | None = None
     checklist: tuple[str, ...] = ()
     sequence: int = 0
-    done_at: dt.datetime | None = None
+    done_at: datetime.datetime | None = None
 
     @property
     def is_outreach(self) -> bool:

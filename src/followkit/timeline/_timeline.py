@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +60,7 @@ class Timeline:
 
     application: Application
     policy: Policy
-    now: dt.datetime
+    now: datetime.datetime  # spelled out: attrs' __init__ annotations reach the docs
     steps: tuple[Step, ...]
     events: tuple[Event, ...] = ()
     drafts: bool = True
@@ -101,7 +102,7 @@ class Timeline:
 
         Applying an event that was already applied returns the timeline unchanged, so a
         retried webhook or a double click does no harm. Steps that change (moved,
-        cancelled, done) get a higher :attr:`Step.sequence`. ``now`` advances to the
+        cancelled, done) get a higher ``sequence``. ``now`` advances to the
         event's time when that is later.
 
         Args:
@@ -157,7 +158,7 @@ class Timeline:
         Outreach steps are events in the recipient's send window, private tasks are to-dos,
         each with an alarm ``policy.alarm_minutes`` before it is due. UIDs derive from the
         application and the step id, so a calendar application that imports the file again
-        updates its entries; ``DTSTAMP`` is :attr:`now`; cancelled and skipped steps carry
+        updates its entries; ``DTSTAMP`` is ``now``; cancelled and skipped steps carry
         ``STATUS:CANCELLED`` and a raised ``SEQUENCE``. Each check-in is its own dated
         entry (a recurrence rule would ignore holidays). Identical timelines give identical
         bytes.
@@ -179,8 +180,8 @@ class Timeline:
                 defaults to the application's locale.
 
         Returns:
-            The agenda, such as ``"Tuesday, December 1, 2026, 9:30 AM — thank Jordan Lee
-            and ask for feedback"``.
+            The agenda, a title line and then one line per step, such as
+            "Tuesday, 1 December 2026, 09:30 — thank Jordan Lee and ask for feedback".
 
         Raises:
             UnsupportedLocaleError: If the locale is not one of the supported languages.
