@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 from followkit import _validate as v
 from followkit.errors import ChannelLimitError, InvalidInputError
 from followkit.messages import _i18n
+from followkit.messages import _texts as texts
 from followkit.messages._context import (
     LENGTHS,
     REGISTERS,
@@ -16,7 +17,6 @@ from followkit.messages._context import (
     check_choice,
     check_variant,
 )
-from followkit.messages._i18n import N_
 from followkit.messages._message import (
     CHANNELS,
     MAX_NOTE,
@@ -36,39 +36,6 @@ if TYPE_CHECKING:
     from followkit.messages._message import Channel
 
 __all__ = ["compose"]
-
-# Subjects per kind, longest first: the first that fits in 70 characters is used.
-_SUBJECTS: Final[dict[str, tuple[str, ...]]] = {
-    "thank_you": (
-        N_("Thank you – %(position)s at %(company)s"),
-        N_("Thank you – %(position)s"),
-    ),
-    "feedback_request": (
-        N_("Request for feedback – %(position)s at %(company)s"),
-        N_("Request for feedback – %(position)s"),
-    ),
-    "thank_you_and_feedback": (
-        N_("Thank you and a request for feedback – %(position)s at %(company)s"),
-        N_("Thank you – %(position)s"),
-    ),
-    "referral_request": (
-        N_("A question about other roles – %(company)s"),
-        N_("A question about other roles"),
-    ),
-    "stay_connected": (
-        N_("Staying in touch – %(candidate)s"),
-        N_("Staying in touch"),
-    ),
-    "feedback_acknowledgement": (
-        N_("Thank you for your feedback – %(position)s"),
-        N_("Thank you for your feedback"),
-    ),
-    "nudge": (
-        N_("Following up – %(position)s at %(company)s"),
-        N_("Following up – %(position)s"),
-    ),
-}
-_OTHER_SUBJECTS: Final = (N_("%(position)s at %(company)s"), N_("%(position)s"))
 
 #: Kinds that start a new thread even when the application has a reply subject: they are
 #: sent weeks later, or (nudges) reply to the candidate's own message instead.
@@ -258,7 +225,7 @@ def compose_message(  # noqa: PLR0913
     else:
         if replying_to is None and kind not in NEW_THREAD_KINDS:
             replying_to = application.reply_subject
-        candidates = _SUBJECTS.get(kind, _OTHER_SUBJECTS)
+        candidates = texts.SUBJECTS.get(kind, texts.OTHER_SUBJECTS)
         line = _pick_subject(_subject(ctx, replying_to=replying_to, candidates=candidates))
     body = _join(ctx, _parts(parts))
     _check_length(body, channel, ctx.length)

@@ -23,6 +23,39 @@ if TYPE_CHECKING:
 
 Table = dict[str, tuple[str, ...]]
 
+# Subjects per kind, longest first: the first that fits in 70 characters is used.
+SUBJECTS: Final[Mapping[str, tuple[str, ...]]] = {
+    "thank_you": (
+        N_("Thank you – %(position)s at %(company)s"),
+        N_("Thank you – %(position)s"),
+    ),
+    "feedback_request": (
+        N_("Request for feedback – %(position)s at %(company)s"),
+        N_("Request for feedback – %(position)s"),
+    ),
+    "thank_you_and_feedback": (
+        N_("Thank you and a request for feedback – %(position)s at %(company)s"),
+        N_("Thank you – %(position)s"),
+    ),
+    "referral_request": (
+        N_("A question about other roles – %(company)s"),
+        N_("A question about other roles"),
+    ),
+    "stay_connected": (
+        N_("Staying in touch – %(candidate)s"),
+        N_("Staying in touch"),
+    ),
+    "feedback_acknowledgement": (
+        N_("Thank you for your feedback – %(position)s"),
+        N_("Thank you for your feedback"),
+    ),
+    "nudge": (
+        N_("Following up – %(position)s at %(company)s"),
+        N_("Following up – %(position)s"),
+    ),
+}
+OTHER_SUBJECTS: Final = (N_("%(position)s at %(company)s"), N_("%(position)s"))
+
 GREETING: Final[Mapping[str, str]] = {
     # TRANSLATORS: Formal greeting; name is the contact's full name.
     "formal": N_("Dear %(name)s,"),
