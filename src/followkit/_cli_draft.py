@@ -142,7 +142,46 @@ def _options(args: argparse.Namespace, kind: str) -> dict[str, Any]:
         options["channel"] = args.channel
     if args.locale is not None and args.source is not None:
         options["locale"] = args.locale
+    if args.in_reply_to is not None:
+        if kind == "connection-note":
+            raise UsageError("--in-reply-to does not apply to connection-note (not an e-mail)")
+        options["in_reply_to"] = args.in_reply_to
+    for flag, (option, kinds) in _KIND_OPTIONS.items():
+        value = getattr(args, flag)
+        if value is None:
+            continue
+        if kind not in kinds:
+            name = "--" + flag.replace("_", "-")
+            raise UsageError(f"{name} applies to {' and '.join(kinds)}, not to {kind}")
+        options[option] = _convert(flag, value)
     return options
+
+
+# Flag -> (the builder's keyword, the kinds that take it).
+_KIND_OPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "question": ("questions", ("feedback-request", "thank-you-and-feedback")),
+    "update": ("update", ("stay-connected",)),
+    "feedback": ("feedback_summary", ("feedback-acknowledgement",)),
+    "action": ("action", ("feedback-acknowledgement",)),
+    "sent_on": ("sent_on", ("nudge",)),
+}
+
+
+def _convert(flag: str, value: Any) -> Any:
+    if flag == "question":
+        from followkit.messages import Question  # noqa: PLC0415
+
+        return [Question[name.upper().replace("-", "_")] for name in value]
+    if flag == "sent_on":
+        import datetime as dt  # noqa: PLC0415
+
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise UsageError(
+                f"--sent-on: {value!r} is not an ISO 8601 date such as '2026-11-23'"
+            ) from None
+    return value
 
 
 def build(args: argparse.Namespace) -> Message:
@@ -153,11 +192,32 @@ def build(args: argparse.Namespace) -> Message:
     kind: str = args.kind
     builder = getattr(messages, kind.replace("-", "_"))
     options = _options(args, kind)
-    if kind == "nudge":
-        previous = messages.thank_you_and_feedback(app, **options)
-        options.pop("locale", None)
-        return builder(app, previous, **options)  # type: ignore[no-any-return]
-    return builder(app, **options)  # type: ignore[no-any-return]
+    try:
+        if kind == "nudge":
+            sent_on = options.pop("sent_on", None)
+            previous = messages.thank_you_and_feedback(app, **options)
+            options.pop("locale", None)
+            return builder(app, previous, sent_on=sent_on, **options)  # type: ignore[no-any-return]
+        return builder(app, **options)  # type: ignore[no-any-return]
+    except InvalidInputError as exc:
+        # Name the flag when one of the builder's options came from it.
+        field = (exc.field or "").partition("[")[0]  # questions[1] -> questions
+        flag = _OPTION_FLAG.get(field)
+        if flag is not None and getattr(args, flag[2:].replace("-", "_")) is not None:
+            raise UsageError(f"{flag}: {exc.reason}") from None
+        raise
+
+
+# The builders' option names -> the flags that set them.
+_OPTION_FLAG = {
+    "questions": "--question",
+    "update": "--update",
+    "feedback_summary": "--feedback",
+    "action": "--action",
+    "in_reply_to": "--in-reply-to",
+    "locale": "--locale",
+    "variant": "--variant",
+}
 
 
 def run_draft(args: argparse.Namespace) -> int:

@@ -42,6 +42,17 @@ DRAFT_KINDS = (
     "connection-note",
 )
 
+#: Feedback questions ``--question`` accepts: :class:`followkit.messages.Question` members,
+#: named as on the command line (a test keeps the two in step).
+QUESTIONS = (
+    "areas-to-improve",
+    "concerns-raised",
+    "skills-or-experience",
+    "impression",
+    "resources",
+    "better-fit",
+)
+
 _MAIN_EPILOG = """\
 examples:
   followkit check draft.txt                 check the tone of a draft
@@ -288,8 +299,34 @@ def _draft_parser(commands: Any) -> None:
     )
     style.add_argument(
         "--channel",
-        choices=("email", "linkedin_note", "linkedin_message"),
+        choices=("email", "linkedin_message"),
         help="where the message is sent (where the kind allows a choice)",
+    )
+    style.add_argument(
+        "--in-reply-to",
+        metavar="MESSAGE-ID",
+        help="the Message-ID of the e-mail answered, such as <abc.123@mail.example>",
+    )
+    extra = draft.add_argument_group("what some kinds add")
+    extra.add_argument(
+        "--question",
+        action="append",
+        choices=QUESTIONS,
+        metavar="QUESTION",
+        help=f"feedback-request, thank-you-and-feedback: ask this (1-3 times; "
+        f"{', '.join(QUESTIONS)})",
+    )
+    extra.add_argument("--update", metavar="TEXT", help="stay-connected: your news, in a sentence")
+    extra.add_argument(
+        "--feedback", metavar="TEXT", help="feedback-acknowledgement: what the feedback said"
+    )
+    extra.add_argument(
+        "--action",
+        metavar="TEXT",
+        help="feedback-acknowledgement: what you are doing about it",
+    )
+    extra.add_argument(
+        "--sent-on", metavar="DATE", help="nudge: when the unanswered message was sent"
     )
     draft.add_argument(
         "--format",

@@ -166,7 +166,7 @@ def test_flag_errors_name_the_flag(run: Any, argv: tuple[str, ...], message: str
 def test_unsupported_locale_for_messages(run: Any) -> None:
     result = run("draft", "thank-you", *FLAGS, "--locale", "ja")
     assert result.code == 2
-    assert result.err.startswith("followkit: error: locale: ")
+    assert result.err.startswith("followkit: error: --locale: 'ja' is not supported")
 
 
 def test_file_errors_name_the_file(run: Any, tmp_path: Path) -> None:
@@ -242,3 +242,120 @@ def test_linkedin_is_not_an_email(run: Any, app_json: Path) -> None:
     result = run("draft", "connection-note", "--from", str(app_json), "--format", "eml")
     assert result.code == 2
     assert result.err.startswith("followkit: error: --format eml: channel: ")
+
+
+def test_question_names_are_the_catalog() -> None:
+    from followkit.cli import QUESTIONS
+
+    assert [name.upper().replace("-", "_") for name in QUESTIONS] == [
+        question.name for question in messages.Question
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "argv", "options"),
+    [
+        (
+            "feedback-request",
+            ("--question", "impression", "--question", "better-fit"),
+            {"questions": [messages.Question.IMPRESSION, messages.Question.BETTER_FIT]},
+        ),
+        (
+            "thank-you-and-feedback",
+            ("--question", "resources"),
+            {"questions": [messages.Question.RESOURCES]},
+        ),
+        (
+            "stay-connected",
+            ("--update", "I have since completed a course in cloud data engineering."),
+            {"update": "I have since completed a course in cloud data engineering."},
+        ),
+        (
+            "feedback-acknowledgement",
+            ("--feedback", "more depth in system design", "--action", "I am taking a course"),
+            {"feedback_summary": "more depth in system design", "action": "I am taking a course"},
+        ),
+        (
+            "thank-you",
+            ("--in-reply-to", "<rejection.42@mail.acme.example>", "--format", "json"),
+            {"in_reply_to": "<rejection.42@mail.acme.example>"},
+        ),
+    ],
+)
+def test_kind_options(
+    run: Any, app_json: Path, kind: str, argv: tuple[str, ...], options: dict[str, Any]
+) -> None:
+    result = run("draft", kind, "--from", str(app_json), *argv)
+    assert result.code == 0, result.err
+    message = expected(kind, **options)
+    if "json" in argv:
+        assert json.loads(result.out) == message.as_dict()
+    else:
+        assert result.out == str(message) + "\n"
+
+
+def test_nudge_sent_on(run: Any, app_json: Path) -> None:
+    import datetime as dt
+
+    result = run("draft", "nudge", "--from", str(app_json), "--sent-on", "2026-11-23")
+    app = Application.from_dict(APP)
+    previous = messages.thank_you_and_feedback(app)
+    assert result.out == str(messages.nudge(app, previous, sent_on=dt.date(2026, 11, 23))) + "\n"
+    bad = run("draft", "nudge", "--from", str(app_json), "--sent-on", "Monday")
+    assert bad.err == (
+        "followkit: error: --sent-on: 'Monday' is not an ISO 8601 date such as '2026-11-23'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "argv", "message"),
+    [
+        ("thank-you", ("--update", "news"), "--update applies to stay-connected, not to thank-you"),
+        (
+            "nudge",
+            ("--question", "impression"),
+            "--question applies to feedback-request and thank-you-and-feedback, not to nudge",
+        ),
+        (
+            "connection-note",
+            ("--in-reply-to", "<a@b>"),
+            "--in-reply-to does not apply to connection-note (not an e-mail)",
+        ),
+        (
+            "feedback-request",
+            tuple(
+                arg
+                for name in ("impression", "resources", "better-fit", "concerns-raised")
+                for arg in ("--question", name)
+            ),
+            "--question: asks more than 3 questions",
+        ),
+        (
+            "feedback-request",
+            ("--question", "impression", "--question", "impression"),
+            "--question: IMPRESSION is asked twice",
+        ),
+        ("thank-you", ("--in-reply-to", "not an id"), "--in-reply-to: 'not an id' is not a"),
+        ("stay-connected", ("--update", "a\nb"), "--update: contains the control"),
+    ],
+)
+def test_kind_option_errors(
+    run: Any, app_json: Path, kind: str, argv: tuple[str, ...], message: str
+) -> None:
+    result = run("draft", kind, "--from", str(app_json), *argv)
+    assert result.code == 2
+    assert message in result.err
+    assert result.err.count("\n") == 1
+
+
+def test_a_builder_error_without_a_flag_is_not_renamed(
+    run: Any, app_json: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followkit import InvalidInputError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise InvalidInputError("is refused", field="body")
+
+    monkeypatch.setattr(messages, "thank_you", refuse)
+    result = run("draft", "thank-you", "--from", str(app_json))
+    assert result.err == "followkit: error: body: is refused\n"
