@@ -214,6 +214,37 @@ def test_as_dict_is_json_ready() -> None:
     assert "in_reply_to" not in note
 
 
+class TestFromDict:
+    @pytest.mark.parametrize("locale", ["en", "de", "fr", "es"])
+    def test_round_trip(self, locale: str) -> None:
+        for message in (
+            thank_you(build_app(locale), in_reply_to="<x@y.example>"),
+            connection_note(build_app(locale)),
+        ):
+            data = json.loads(json.dumps(message.as_dict()))
+            assert Message.from_dict(data) == message
+
+    @pytest.mark.parametrize(
+        ("change", "field", "match"),
+        [
+            ({"extra": 1}, "message.extra", "unknown field"),
+            ({"body": None}, "message", "is missing body"),
+            ({"to": {"name": "J", "email": "not-an-address"}}, "message.to.email", "valid"),
+            ({"sender": "Alex"}, "message.sender", "must be a mapping"),
+            ({"channel": "fax"}, "message.channel", "not a channel"),
+        ],
+    )
+    def test_errors_name_the_path(self, change: dict[str, object], field: str, match: str) -> None:
+        data = {**make().as_dict(), **change}
+        with pytest.raises(InvalidInputError, match=match) as info:
+            Message.from_dict(data)
+        assert info.value.field == field
+
+    def test_not_a_mapping(self) -> None:
+        with pytest.raises(InvalidInputError, match="^drafts.0: must be a mapping"):
+            Message.from_dict(["x"], path="drafts.0")  # type: ignore[arg-type]
+
+
 def test_str_shows_what_is_sent() -> None:
     message = make()
     assert str(message) == f"Subject: Thank you\n\n{message.body}"

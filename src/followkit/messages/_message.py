@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
@@ -32,6 +33,10 @@ MAX_BODY: Final = 20_000
 # A Message-ID as RFC 5322 writes it: "<" id-left "@" id-right ">", printable ASCII only.
 _MESSAGE_ID: Final = re.compile(r"<[!-;=?-~]{1,500}@[!-;=?-~]{1,500}>")
 _KIND: Final = re.compile(r"[a-z][a-z0-9_]{0,49}")
+_FIELDS: Final = frozenset(
+    {"kind", "channel", "locale", "sender", "to", "subject", "body", "in_reply_to"}
+)
+_REQUIRED: Final = ("kind", "channel", "locale", "sender", "to", "body")
 
 
 def check_message_id(value: object, field: str = "in_reply_to") -> str | None:
@@ -245,6 +250,53 @@ class Message:
             "in_reply_to": self.in_reply_to,
         }
         return {key: value for key, value in data.items() if value is not None}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "message") -> Message:
+        """Build a message from :meth:`as_dict` data, naming any bad field by its path.
+
+        Args:
+            data: The mapping to read, such as JSON loaded from a file.
+            path: Where the data sits in a larger document, for error messages.
+
+        Returns:
+            The validated message.
+
+        Raises:
+            InvalidInputError: If a key is unknown or missing, or a value is bad; the error
+                names the field by its path, such as ``message.to.email``.
+
+        .. versionadded:: 0.1.0
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidInputError(f"must be a mapping, not {type(data).__name__}", field=path)
+        for key in data:
+            if key not in _FIELDS:
+                raise InvalidInputError(
+                    f"unknown field (expected one of: {', '.join(sorted(_FIELDS))})",
+                    field=f"{path}.{key}",
+                )
+        missing = [name for name in _REQUIRED if data.get(name) is None]
+        if missing:
+            raise InvalidInputError(f"is missing {', '.join(missing)}", field=path)
+        for name in ("sender", "to"):
+            if not isinstance(data[name], Mapping):
+                raise InvalidInputError(
+                    f"must be a mapping, not {type(data[name]).__name__}", field=f"{path}.{name}"
+                )
+        try:
+            return cls(
+                kind=data["kind"],
+                channel=data["channel"],
+                locale=data["locale"],
+                sender=Person.from_dict(data["sender"], path="sender"),
+                to=Contact.from_dict(data["to"], path="to"),
+                subject=data.get("subject"),
+                body=data["body"],
+                in_reply_to=data.get("in_reply_to"),
+            )
+        except InvalidInputError as exc:
+            raise exc.at(path) from None
 
     def __str__(self) -> str:
         """Return what the candidate would send: the subject line (if any) and the body."""
