@@ -46,3 +46,12 @@ def test_import_is_cheap() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == ""
+
+
+@pytest.mark.parametrize("name", ["errors", "files", "messages", "model", "timeline", "tone"])
+def test_subpackages_load_on_attribute_access(name: str) -> None:
+    code = f"import followkit; print(followkit.{name}.__name__)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == f"followkit.{name}"

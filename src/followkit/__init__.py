@@ -152,6 +152,9 @@ __all__ = [
 ]
 
 
+_SUBMODULES = frozenset({"errors", "files", "messages", "model", "timeline", "tone"})
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
@@ -159,6 +162,10 @@ def __getattr__(name: str) -> Any:
         value: Any = version("followkit")
     elif name in _EXPORTS:
         value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    elif name in _SUBMODULES:
+        # `import followkit; followkit.tone.check(...)` works without importing the
+        # subpackage first, as it would if __init__ imported it eagerly.
+        value = importlib.import_module(f"followkit.{name}")
     else:
         raise AttributeError(f"module 'followkit' has no attribute {name!r}")
     globals()[name] = value
