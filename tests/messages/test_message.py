@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followkit import ChannelLimitError, Contact, InvalidInputError, Person
-from followkit.messages import Message, connection_note, thank_you, thank_you_and_feedback
+from followkit.messages import Message, _message, connection_note, thank_you, thank_you_and_feedback
 
 from .helpers import build_app
 
@@ -71,6 +71,29 @@ class TestToEmail:
         assert parsed["Subject"] == "Grüße – Überprüfung – ¿Qué tal?"
         raw = message.to_email().as_bytes()
         raw.decode("ascii")  # headers are RFC 2047-encoded, the body transfer-encoded
+
+    def test_internationalised_domain_becomes_idna(self) -> None:
+        message = make(to=Contact(name="José", email="jose@bücher.example"))
+        assert parse(message)["To"].addresses[0].addr_spec == "jose@xn--bcher-kva.example"
+
+    def test_non_ascii_local_part_is_a_clear_error(self) -> None:
+        message = make(to=Contact(name="José", email="josé@bücher.example"))
+        with pytest.raises(InvalidInputError, match="non-ASCII local part") as info:
+            message.to_email()
+        assert info.value.field == "to.email"
+        assert message.to_mailto().startswith("mailto:jos%C3%A9@b%C3%BCcher.example?")
+        sender = Person(name="Zoë", email="zoë@example.com")
+        with pytest.raises(InvalidInputError, match="^sender.email: "):
+            make(sender=sender).to_email()
+
+    def test_domain_without_idna_form(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def fail(domain: str) -> str:
+            raise UnicodeError(domain)
+
+        monkeypatch.setattr(_message, "_to_idna", fail)
+        message = make(to=Contact(name="José", email="jose@bücher.example"))
+        with pytest.raises(InvalidInputError, match="no ASCII"):
+            message.to_email()
 
     def test_display_names_with_specials_are_quoted(self) -> None:
         to = Contact(name='Lee, Jordan "JL" <boss@x.example>', email="jordan@acme.example")

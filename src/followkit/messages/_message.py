@@ -64,6 +64,33 @@ def check_limit(text: str, field: str, limit: int, *, what: str = "") -> None:
         )
 
 
+def _to_idna(domain: str) -> str:
+    return domain.encode("idna").decode("ascii")
+
+
+def _ascii_address(address: str, field: str) -> str:
+    """Return *address* with an IDNA domain; refuse a non-ASCII local part.
+
+    The standard library's :mod:`email` package rejects non-ASCII local parts (RFC 6531
+    addresses) outright, so that is a clear error here rather than a crash there.
+    """
+    local, _, domain = address.rpartition("@")
+    if not local.isascii():
+        raise InvalidInputError(
+            f"{address!r} has a non-ASCII local part, which Python's email package cannot "
+            "write; use to_mailto() or an ASCII address",
+            field=field,
+        )
+    if domain.isascii():
+        return address
+    try:
+        return f"{local}@{_to_idna(domain)}"
+    except UnicodeError:
+        raise InvalidInputError(
+            f"the domain of {address!r} has no ASCII (IDNA) form", field=field
+        ) from None
+
+
 def count_words(text: str) -> int:
     """Count words as a person would: runs of characters between white space."""
     return len(text.split())
@@ -187,10 +214,12 @@ class Message:
 
         Returns:
             An :class:`email.message.EmailMessage` using the SMTP policy (CRLF line ends).
+            An internationalised domain is written in its ASCII (IDNA) form.
 
         Raises:
-            InvalidInputError: If the message is not an e-mail or an address is missing
-                (the error names ``sender.email`` or ``to.email``).
+            InvalidInputError: If the message is not an e-mail, or an address is missing or
+                has a non-ASCII local part, which the standard library cannot write (the
+                error names ``sender.email`` or ``to.email``; use :meth:`to_mailto`).
 
         .. versionadded:: 0.1.0
         """
@@ -200,8 +229,12 @@ class Message:
 
         sender, recipient = self._require_email()
         mail = EmailMessage(policy=email.policy.SMTP)
-        mail["From"] = Address(display_name=self.sender.name, addr_spec=sender)
-        mail["To"] = Address(display_name=self.to.name, addr_spec=recipient)
+        mail["From"] = Address(
+            display_name=self.sender.name, addr_spec=_ascii_address(sender, "sender.email")
+        )
+        mail["To"] = Address(
+            display_name=self.to.name, addr_spec=_ascii_address(recipient, "to.email")
+        )
         mail["Subject"] = self.subject or ""
         if self.in_reply_to:
             mail["In-Reply-To"] = self.in_reply_to
