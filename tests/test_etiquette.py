@@ -1,0 +1,95 @@
+"""Every builder's output, in every locale, register, length and variant, checks clean.
+
+The message builders and the tone checker encode the same etiquette from two sides: what
+followkit writes must never be what followkit warns about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+from followkit import Application, Contact, Message, Person, messages, tone
+
+LOCALES = ["en", "de", "fr", "es"]
+REGISTERS = ["formal", "warm"]
+LENGTHS = ["brief", "standard"]
+VARIANTS = range(4)
+
+
+def _application(locale: str) -> Application:
+    return Application(
+        company="Acme Analytics",
+        position="Data Engineer",
+        candidate=Person(
+            name="Alex Kim",
+            email="alex@example.com",
+            profile_url="https://www.linkedin.com/in/alex-kim",
+        ),
+        contacts=[Contact(name="Jordan Lee", email="jordan@acme.example", role="Recruiter")],
+        decided_at=dt.datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+        interviewed_on=dt.date(2026, 11, 18),
+        locale=locale,
+        highlight="the team's approach to experimentation",
+        reply_subject="Your application for Data Engineer",
+    )
+
+
+def _builders(app: Application) -> dict[str, Callable[..., Message]]:
+    previous = messages.feedback_request(app)
+    return {
+        "thank_you": messages.thank_you,
+        "feedback_request": messages.feedback_request,
+        "thank_you_and_feedback": messages.thank_you_and_feedback,
+        "referral_request": messages.referral_request,
+        "stay_connected": lambda a, **kw: messages.stay_connected(
+            a, update="I have since completed a course on stream processing", **kw
+        ),
+        "stay_connected_plain": messages.stay_connected,
+        "feedback_acknowledgement": lambda a, **kw: messages.feedback_acknowledgement(
+            a,
+            feedback_summary="more depth in system design",
+            action="I am working through a system design course",
+            **kw,
+        ),
+        "feedback_acknowledgement_plain": messages.feedback_acknowledgement,
+        "nudge": lambda a, **kw: messages.nudge(a, previous, sent_on=dt.date(2026, 11, 21), **kw),
+    }
+
+
+CASES = list(itertools.product(LOCALES, REGISTERS, LENGTHS))
+
+
+@pytest.mark.parametrize(("locale", "register", "length"), CASES)
+def test_every_builder_output_checks_clean(locale: str, register: str, length: str) -> None:
+    app = _application(locale)
+    checker = tone.Checker(locale)
+    problems = []
+    for name, builder in _builders(app).items():
+        for variant in VARIANTS:
+            message = builder(app, register=register, length=length, variant=variant)
+            report = checker.check(message)
+            if not report.ok:
+                problems.append(f"{name} variant {variant}:\n{report.format()}")
+    assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.parametrize(("locale", "register"), list(itertools.product(LOCALES, REGISTERS)))
+def test_connection_notes_check_clean(locale: str, register: str) -> None:
+    app = _application(locale)
+    for variant in VARIANTS:
+        for chosen in (app, attrs.evolve(app, highlight=None)):
+            note = messages.connection_note(chosen, register=register, variant=variant)
+            report = tone.check(note)
+            assert report.ok, report.format()
+
+
+def test_checker_sees_the_message_locale() -> None:
+    note = messages.thank_you(_application("de"))
+    assert note.locale.startswith("de")
+    assert tone.check(note, locale="de").ok
