@@ -209,3 +209,12 @@ def test_event_validation() -> None:
         FeedbackReceived(at(23, 9), text="x" * 20_001)
     with pytest.raises(InvalidInputError, match="text: "):
         FeedbackReceived(at(23, 9), text="bad \ud800 surrogate")
+
+
+def test_acknowledged_feedback_stays_done_through_later_events(timeline: Timeline) -> None:
+    received = timeline.apply(FeedbackReceived(at(24, 12)))
+    acknowledged = received.apply(Sent("feedback-acknowledgement", at(25, 9, 35)))
+    later = acknowledged.apply(Reply(at(26, 12)))
+    assert later.step("feedback-acknowledgement") == acknowledged.step("feedback-acknowledgement")
+    assert later.step("feedback-acknowledgement").status is Status.DONE
+    assert later.step("training") == acknowledged.step("training")

@@ -331,3 +331,12 @@ def test_timeline_accessors(timeline: Timeline) -> None:
     with pytest.raises(KeyError):
         timeline.step("nope")
     assert timeline.step("thank-you").action is Action.THANK_YOU_AND_FEEDBACK
+
+
+def test_describe_leaves_out_a_window_shorter_than_an_hour(bavaria_app: Application) -> None:
+    from followkit.timeline import Policy
+
+    timeline = plan(bavaria_app, Policy(reflection_within_days=1), now=at(20, 16), drafts=False)
+    line = next(line for line in timeline.describe().splitlines() if "reflect" in line)
+    assert "within" not in line
+    assert line.startswith("Saturday, November 21, 2026, 6:00\u202fPM — reflect on the interview:")

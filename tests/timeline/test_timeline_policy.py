@@ -49,6 +49,7 @@ def test_every_field_is_documented() -> None:
         ),
         ({"send_window_end": dt.time(9, 40)}, "send_window_end: must be at least 15 minutes"),
         ({"send_window_start": "nine"}, "send_window_start: must be a datetime.time"),
+        ({"send_window_start": 9}, "send_window_start: must be a datetime.time, not int"),
         ({"task_time": dt.time(18, tzinfo=dt.UTC)}, "task_time: must be a wall-clock time"),
         ({"quiet_periods": "12-24"}, "quiet_periods: must be a sequence"),
         (

@@ -126,10 +126,8 @@ def holidays_weekend_wins(territory: str) -> bool:
         return False
     import holidays  # noqa: PLC0415
 
-    cls = type(holidays.country_holidays(territory, years=()))
-    for klass in cls.__mro__:
-        if klass is holidays.HolidayBase:
-            break
+    mro = type(holidays.country_holidays(territory, years=())).__mro__
+    for klass in mro[: mro.index(holidays.HolidayBase)]:
         if "_get_weekend" in vars(klass):
             return True
         if "weekend" in vars(klass):
@@ -254,10 +252,6 @@ class Calendar:
             f"{start.isoformat()} (check quiet_periods and blackout_dates)",
             field="policy",
         )
-
-    def next_open(self, start: dt.date) -> dt.date:
-        """Return the first open day on or after *start*."""
-        return next(self.open_days(start))
 
     def add_business_days(self, start: dt.date, count: int) -> dt.date:
         """Return the *count*-th open day after *start* (*start* itself not counted)."""

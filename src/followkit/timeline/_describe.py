@@ -46,8 +46,7 @@ def _line(timeline: Timeline, step: Step, lang: str, loc: babel.Locale) -> str:
             duration = format_timedelta(length, threshold=1.5, locale=loc)
             text += f" ({phrase(lang, 'within', duration=duration)})"
         items = checklist_in(lang, step.action, timeline.application.company)
-        if items:
-            text = phrase(lang, "checklist", task=text, items=format_list(list(items), locale=loc))
+        text = phrase(lang, "checklist", task=text, items=format_list(list(items), locale=loc))
     if step.status is not Status.PLANNED:
         text += f" [{phrase(lang, step.status)}]"
     return f"{when} — {text}"

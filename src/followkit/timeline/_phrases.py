@@ -176,10 +176,8 @@ def phrase(lang: str, key: str, **values: str) -> str:
 
 
 def checklist_in(lang: str, action: Action, company: str) -> tuple[str, ...]:
-    """Return the checklist of a private task in *lang* (empty for outreach)."""
-    template = PHRASES[lang].get(f"checklist.{action.value}")
-    if template is None:
-        return ()
+    """Return the checklist of a private task in *lang*."""
+    template = PHRASES[lang][f"checklist.{action.value}"]
     return tuple(item.format_map({"company": company}) for item in template.split("|"))
 
 
