@@ -1,26 +1,59 @@
-"""From a rejection e-mail to a validated application: the flagship followkit example.
+"""From a rejection e-mail to drafted replies, a clean tone report and a calendar file.
 
-Run it with ``make demo`` or ``python examples/after_rejection.py``.
+The flagship followkit example. It reads the rejection e-mail with the standard library,
+describes the application, drafts the reply (threaded to the rejection), checks a hasty
+first draft and the followkit draft with the tone checker, plans every follow-up in the
+recipient's working days and writes them to an iCalendar file.
+
+Run it with ``make demo`` or ``python examples/after_rejection.py [OUTPUT_DIR]``
+(default ``out/``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import email
+import email.policy
+import email.utils
+import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import followkit
 
-REJECTION = """\
+REJECTION = b"""\
+From: Jordan Lee <jordan@acme.example>
+To: Alex Kim <alex@example.com>
 Subject: Your application for Data Engineer at Acme Analytics
+Date: Fri, 20 Nov 2026 15:02:00 +0100
+Message-ID: <decision-4711@acme.example>
+Content-Type: text/plain; charset=utf-8
 
-Dear Alex, thank you for your time. After careful consideration we have decided
-to move forward with another candidate. Best wishes, Jordan Lee, Recruiter
+Dear Alex,
+
+thank you for your time and the conversations with our team. After careful
+consideration we have decided to move forward with another candidate.
+
+Best wishes,
+Jordan Lee
+Recruiter, Acme Analytics
+"""
+
+HASTY_DRAFT = """\
+Jordan,
+
+Per my last email, I demand an explanation. I spent hours preparing for this!!!
+Why didn't you hire me? Please reply ASAP.
 """
 
 
-def main() -> None:
-    app = followkit.Application(
+def read_rejection(raw: bytes) -> followkit.Application:
+    """Describe the application from the rejection e-mail's headers."""
+    rejection = email.message_from_bytes(raw, policy=email.policy.default)
+    sender = rejection["From"].addresses[0]
+    received = email.utils.parsedate_to_datetime(str(rejection["Date"]))
+    berlin = ZoneInfo("Europe/Berlin")
+    return followkit.Application(
         company="Acme Analytics",
         position="Data Engineer",
         candidate=followkit.Person(
@@ -29,20 +62,41 @@ def main() -> None:
             profile_url="https://www.linkedin.com/in/alex-kim",
         ),
         contacts=[
-            followkit.Contact(name="Jordan Lee", email="jordan@acme.example", role="Recruiter")
+            followkit.Contact(name=sender.display_name, email=sender.addr_spec, role="Recruiter")
         ],
-        decided_at=dt.datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+        decided_at=received.astimezone(berlin),
         interviewed_on=dt.date(2026, 11, 18),
-        locale="en",
         territory="DE",
         subdivision="BY",
         highlight="the team's approach to experimentation",
-        reply_subject="Your application for Data Engineer at Acme Analytics",
+        reply_subject=str(rejection["Subject"]),
     )
-    print("The rejection e-mail:")
-    print(REJECTION)
-    print("The application, as followkit sees it:")
-    print(json.dumps(app.as_dict(), indent=2, ensure_ascii=False))
+
+
+def main(output: Path) -> None:
+    rejection = email.message_from_bytes(REJECTION, policy=email.policy.default)
+    app = read_rejection(REJECTION)
+    now = app.decided_at + dt.timedelta(hours=1)
+
+    print("1. A hasty first draft, checked before it is sent")
+    print(followkit.check(HASTY_DRAFT).format())
+
+    print("\n2. The reply followkit drafts, threaded to the rejection e-mail")
+    reply = followkit.thank_you_and_feedback(app, in_reply_to=str(rejection["Message-ID"]))
+    print(reply)
+    report = followkit.check(reply)
+    print(f"\nTone check of the draft: ok={report.ok}, courtesy score {report.score}/100")
+
+    print("\n3. The follow-up plan, in the recipient's working days")
+    timeline = followkit.plan(app, now=now)
+    print(timeline.describe())
+
+    output.mkdir(parents=True, exist_ok=True)
+    calendar = output / "followups.ics"
+    calendar.write_bytes(timeline.to_ical())
+    draft = output / "reply.eml"
+    draft.write_bytes(reply.to_email().as_bytes())
+    print(f"\nWrote {calendar} ({len(timeline)} steps) and {draft}.")
 
     try:
         followkit.Contact(name="Jordan\r\nBcc: everyone@acme.example")
@@ -51,4 +105,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out"))

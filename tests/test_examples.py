@@ -19,8 +19,12 @@ EXPECTED: dict[str, list[str]] = {
         "Wrote 28 drafts (every draft checks clean) and followups.ics with 80 entries",
     ],
     "after_rejection.py": [
-        '"company": "Acme Analytics"',
-        '"territory": "DE"',
+        "error: “I demand an explanation” is an ultimatum",
+        "[pressure.asap]",
+        "Subject: Re: Your application for Data Engineer at Acme Analytics",
+        "Tone check of the draft: ok=True",
+        "Monday, November 23, 2026, 9:30\u202fAM — thank Jordan Lee and ask for feedback",
+        "followups.ics (20 steps) and out/reply.eml.",
         "Bad input is refused with a clear error: name: contains the control",
     ],
     "draft_messages.py": [
