@@ -218,3 +218,10 @@ def test_acknowledged_feedback_stays_done_through_later_events(timeline: Timelin
     assert later.step("feedback-acknowledgement") == acknowledged.step("feedback-acknowledgement")
     assert later.step("feedback-acknowledgement").status is Status.DONE
     assert later.step("training") == acknowledged.step("training")
+
+
+def test_events_far_beyond_the_plan_are_errors(timeline: Timeline) -> None:
+    with pytest.raises(EventError, match="at: Reply at 2037-.* more than 3660 days"):
+        timeline.apply(Reply(dt.datetime(2037, 1, 1, tzinfo=BERLIN)))
+    with pytest.raises(EventError, match="returns_on: return date 2028-01-01 is more than 366"):
+        timeline.apply(Reply(at(24, 9), "automatic", returns_on=dt.date(2028, 1, 1)))

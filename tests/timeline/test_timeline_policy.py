@@ -112,3 +112,14 @@ def test_actions_know_their_channel() -> None:
     assert Action.TRAINING.channel == "private"
     assert not Action.ENGAGE.is_outreach
     assert Action.NUDGE.is_outreach
+
+
+def test_endless_inputs_are_cut_off() -> None:
+    import itertools
+
+    with pytest.raises(InvalidInputError, match="more than 50 periods"):
+        Policy(quiet_periods=itertools.repeat(("01-01", "01-02")))
+    with pytest.raises(InvalidInputError, match="more than 1000 dates"):
+        Policy(
+            blackout_dates=(dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in itertools.count())
+        )

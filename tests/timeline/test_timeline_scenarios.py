@@ -7,6 +7,7 @@ import datetime as dt
 import holidays
 import pytest
 
+from followkit import InvalidInputError
 from followkit.timeline import Action, Condition, Policy, Status, plan
 
 from .conftest import BERLIN, NEW_YORK, RIYADH, MakeApp
@@ -215,3 +216,17 @@ def test_private_task_checklists_are_localized(make_app: MakeApp, locale: str) -
     ).step("reflection")
     assert (reflection.checklist == english.checklist) == (locale == "en")
     assert "Acme Analytics" in " ".join(timeline.step("engage-1").checklist)
+
+
+@pytest.mark.parametrize("year", [1969, 2200])
+def test_decisions_outside_the_supported_years_are_refused(make_app: MakeApp, year: int) -> None:
+    app = make_app(dt.datetime(year, 6, 1, 12, tzinfo=BERLIN))
+    with pytest.raises(
+        InvalidInputError, match="decided_at: the planner supports decisions from 1970"
+    ):
+        plan(app, now=app.decided_at)
+
+
+def test_now_far_from_the_decision_is_refused(bavaria_app: object) -> None:
+    with pytest.raises(InvalidInputError, match="now: .* more than 3660 days from the decision"):
+        plan(bavaria_app, now=dt.datetime(2040, 1, 1, tzinfo=BERLIN))  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from followkit.errors import EventError
+from followkit.errors import EventError, InvalidInputError
 from followkit.timeline._calendar import Calendar, resolve
 from followkit.timeline._drafts import draft
 from followkit.timeline._events import (
@@ -35,9 +35,31 @@ if TYPE_CHECKING:
     from followkit.messages import Message
     from followkit.model import Application
 
-__all__ = ["build", "check_event"]
+__all__ = ["MAX_SPAN", "build", "check_event", "check_span"]
 
 _MIDNIGHT = dt.time(0, 0)
+#: How far after the decision events and ``now`` may lie: ten years is far beyond any
+#: follow-up plan, and keeps every date computation inside the calendar.
+MAX_SPAN = dt.timedelta(days=3660)
+#: The longest out-of-office absence an automatic reply may announce.
+MAX_ABSENCE = dt.timedelta(days=366)
+#: Decisions are planned between these years (holiday data and time-zone rules exist).
+YEARS = (1970, 2199)
+
+
+def check_span(app: Application, now: dt.datetime) -> None:
+    """Raise :class:`InvalidInputError` when the decision or ``now`` is out of range."""
+    if not YEARS[0] <= app.decided_at.year <= YEARS[1]:
+        raise InvalidInputError(
+            f"the planner supports decisions from {YEARS[0]} to {YEARS[1]}, "
+            f"not {app.decided_at.year}",
+            field="decided_at",
+        )
+    if not app.decided_at - MAX_SPAN <= now <= app.decided_at + MAX_SPAN:
+        raise InvalidInputError(
+            f"{now.isoformat()} is more than {MAX_SPAN.days} days from the decision",
+            field="now",
+        )
 
 
 @attrs.frozen
@@ -405,11 +427,28 @@ def build(  # noqa: PLR0913  (the pure inputs of a timeline)
 
 def check_event(event: Event, app: Application, steps: Mapping[str, Step]) -> None:
     """Raise :class:`EventError` when *event* makes no sense for the timeline."""
+    name = type(event).__name__
     if event.at < app.decided_at:
         raise EventError(
-            f"{type(event).__name__} at {event.at.isoformat()} is before the decision "
+            f"{name} at {event.at.isoformat()} is before the decision "
             f"({app.decided_at.isoformat()})",
             field="at",
+        )
+    if event.at > app.decided_at + MAX_SPAN:
+        raise EventError(
+            f"{name} at {event.at.isoformat()} is more than {MAX_SPAN.days} days after the "
+            "decision; a follow-up plan does not reach that far",
+            field="at",
+        )
+    if (
+        isinstance(event, Reply)
+        and event.returns_on is not None
+        and event.returns_on > event.at.date() + MAX_ABSENCE
+    ):
+        raise EventError(
+            f"return date {event.returns_on.isoformat()} is more than "
+            f"{MAX_ABSENCE.days} days after the reply",
+            field="returns_on",
         )
     if isinstance(event, Sent | Skipped):
         step = steps.get(event.step_id)

@@ -20,6 +20,7 @@ __all__ = ["Action", "Condition", "Policy", "Status"]
 MAX_NUDGES = 2
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
 _MAX_BLACKOUT = 1000
+_MAX_QUIET = 50
 
 
 class Action(enum.StrEnum):
@@ -189,8 +190,8 @@ def _quiet_periods(value: object) -> tuple[tuple[str, str], ...]:
         _month_day(pair[0], field)
         _month_day(pair[1], field)
         periods.append((str(pair[0]), str(pair[1])))
-    if len(periods) > 50:
-        raise InvalidInputError("has more than 50 periods", field="quiet_periods")
+        if len(periods) > _MAX_QUIET:
+            raise InvalidInputError(f"has more than {_MAX_QUIET} periods", field="quiet_periods")
     return tuple(periods)
 
 

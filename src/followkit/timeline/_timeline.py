@@ -113,8 +113,9 @@ class Timeline:
             The updated timeline.
 
         Raises:
-            EventError: If the event is dated before the decision, names an unknown step,
-                or marks a step that is no longer planned.
+            EventError: If the event is dated before the decision (or more than ten years
+                after it), names an unknown step, marks a step that is no longer planned,
+                or announces an absence of more than a year.
             InvalidInputError: If *event* is not an event.
         """
         if not is_event(event):
@@ -254,7 +255,8 @@ def plan(
 
     Raises:
         InvalidInputError: If the application's subdivision is unknown for its territory
-            (the error lists the valid codes) or an argument is not acceptable.
+            (the error lists the valid codes), the decision is outside 1970-2199, ``now``
+            is more than ten years from it, or an argument is not acceptable.
         NaiveDatetimeError: If ``now`` has no time zone.
         UnsupportedLocaleError: If the application's locale is not supported.
 
@@ -270,5 +272,6 @@ def plan(
     now = v.aware_datetime(now, "now")
     if not isinstance(drafts, bool):
         raise InvalidInputError("must be a bool", field="drafts")
+    _planner.check_span(application, now)
     steps = _planner.build(application, policy, now, (), {}, drafts=drafts)
     return Timeline(application=application, policy=policy, now=now, steps=steps, drafts=drafts)
