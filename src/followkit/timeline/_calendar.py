@@ -74,6 +74,7 @@ def _supported() -> dict[str, list[str]]:
     return dict(holidays.list_supported_countries())
 
 
+@lru_cache(maxsize=512)
 def subdivisions(territory: str) -> tuple[str, ...]:
     """Return the ISO 3166-2 subdivision codes the ``holidays`` package knows for *territory*."""
     codes = _supported().get(territory, [])
