@@ -340,3 +340,23 @@ def test_describe_leaves_out_a_window_shorter_than_an_hour(bavaria_app: Applicat
     line = next(line for line in timeline.describe().splitlines() if "reflect" in line)
     assert "within" not in line
     assert line.startswith("Saturday, November 21, 2026, 6:00\u202fPM — reflect on the interview:")
+
+
+def test_timelines_built_by_hand_are_validated(timeline: Timeline) -> None:
+    import attrs
+
+    with pytest.raises(InvalidInputError, match="application: must be a Application"):
+        attrs.evolve(timeline, application="Acme")
+    with pytest.raises(InvalidInputError, match="policy: must be a Policy"):
+        attrs.evolve(timeline, policy={})
+    with pytest.raises(InvalidInputError, match="now: must be timezone-aware"):
+        attrs.evolve(timeline, now=dt.datetime(2026, 11, 20))
+    with pytest.raises(InvalidInputError, match="steps: must be a sequence of Step"):
+        attrs.evolve(timeline, steps=["thank-you"])
+    with pytest.raises(InvalidInputError, match="steps: must be a sequence of Step"):
+        attrs.evolve(timeline, steps=None)
+    with pytest.raises(InvalidInputError, match="events: must be a sequence of timeline events"):
+        attrs.evolve(timeline, events=[object()])
+    with pytest.raises(InvalidInputError, match="drafts: must be a bool"):
+        attrs.evolve(timeline, drafts="no")
+    assert attrs.evolve(timeline, steps=list(timeline.steps)) == timeline

@@ -137,9 +137,10 @@ class _Planner:
         if step.action.channel == "email":
             self.emails.add(day)
 
-    def _floor(self, moment: dt.datetime, *, outreach: bool = True) -> dt.datetime:
+    def _floor(self, moment: dt.datetime) -> dt.datetime:
+        """Return the earliest time outreach may take: not before now or a return date."""
         moment = max(moment, self.now)
-        if outreach and self.state.not_before is not None:
+        if self.state.not_before is not None:
             moment = max(moment, resolve(self.state.not_before, _MIDNIGHT, self.zone))
         return moment
 

@@ -20,13 +20,13 @@ from followkit.timeline._events import (
     is_event,
 )
 from followkit.timeline._policy import Policy, Status
+from followkit.timeline._step import Step
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
     import babel
 
-    from followkit.timeline._step import Step
 
 __all__ = ["Timeline", "plan"]
 
@@ -38,6 +38,36 @@ def _check_policy(value: object) -> Policy:
     if not isinstance(value, Policy):
         raise InvalidInputError(f"must be a Policy, not {type(value).__name__}", field="policy")
     return value
+
+
+def _instance(cls: type, field: str) -> Any:
+    def check(instance: object, attribute: object, value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidInputError(
+                f"must be a {cls.__name__}, not {type(value).__name__}", field=field
+            )
+
+    return check
+
+
+def _aware(
+    instance: object, attribute: attrs.Attribute[datetime.datetime], value: datetime.datetime
+) -> None:
+    v.aware_datetime(value, "now")
+
+
+def _steps(value: object) -> tuple[Step, ...]:
+    items = tuple(value) if isinstance(value, list | tuple) else None
+    if items is None or not all(isinstance(item, Step) for item in items):
+        raise InvalidInputError("must be a sequence of Step", field="steps")
+    return items
+
+
+def _events(value: object) -> tuple[Event, ...]:
+    items = tuple(value) if isinstance(value, list | tuple) else None
+    if items is None or not all(is_event(item) for item in items):
+        raise InvalidInputError("must be a sequence of timeline events", field="events")
+    return items
 
 
 @attrs.frozen(kw_only=True)
@@ -58,12 +88,13 @@ class Timeline:
     .. versionadded:: 0.1.0
     """
 
-    application: Application
-    policy: Policy
-    now: datetime.datetime  # spelled out: attrs' __init__ annotations reach the docs
-    steps: tuple[Step, ...]
-    events: tuple[Event, ...] = ()
-    drafts: bool = True
+    application: Application = attrs.field(validator=_instance(Application, "application"))
+    policy: Policy = attrs.field(validator=_instance(Policy, "policy"))
+    # Spelled out (not dt.datetime): attrs' __init__ annotations reach the docs.
+    now: datetime.datetime = attrs.field(validator=_aware)
+    steps: tuple[Step, ...] = attrs.field(converter=_steps)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    drafts: bool = attrs.field(default=True, validator=_instance(bool, "drafts"))
 
     def __iter__(self) -> Iterator[Step]:
         return iter(self.steps)
