@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from followkit._cli_io import STDIO, UsageError, atomic_write, read_bytes, source_name, write_output
+from followkit.errors import InputFileError, InvalidInputError
 from followkit.files import decode
 
 if TYPE_CHECKING:
@@ -139,15 +140,20 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix on stdin prints the fixed text; --format does not apply")
     checker = _checker(args.locale, args.config)
     results: list[Checked] = []
+    rewrites: list[tuple[str, str]] = []
+    # Read and check everything first, so that a bad file named late on the command line
+    # stops the run before any file is rewritten.
     for path in paths:
         text, bom = _read(path)
-        report = checker.check(text)
+        report = _check(checker, text, path)
         fixed = report.fixed() if (args.fix or args.diff) else None
         if args.fix and fixed is not None and fixed != text:
-            report = checker.check(fixed)
+            report = _check(checker, fixed, path)
             if path != STDIO:
-                atomic_write(path, (_BOM if bom else "") + fixed)
+                rewrites.append((path, (_BOM if bom else "") + fixed))
         results.append(Checked(path=source_name(path), text=text, report=report, fixed=fixed))
+    for path, content in rewrites:
+        atomic_write(path, content)
     if args.diff:
         diff = "".join(_diff(item) for item in results)
         write_output(args.output, diff)
@@ -161,6 +167,13 @@ def run_check(args: argparse.Namespace) -> int:
         _RANK[finding.severity] <= threshold for item in results for finding in item.report.findings
     )
     return 1 if failing else 0
+
+
+def _check(checker: Checker, text: str, path: str) -> Report:
+    try:
+        return checker.check(text)
+    except InvalidInputError as exc:  # such as a text over the checker's size limit
+        raise InputFileError(exc.reason, source=source_name(path)) from None
 
 
 def _diff(item: Checked) -> str:
@@ -249,6 +262,18 @@ def _uri(path: str) -> str:
     return quote(PurePath(path).as_posix())
 
 
+def _replacement(report: Report, finding: Finding) -> str | None:
+    """Return the text ``--fix`` puts in place of *finding*, or ``None`` if none."""
+    if not (finding.fixable and finding.suggestion and finding.end > finding.start):
+        return None
+    # Fixing with this one finding alone gives exactly its replacement, with the
+    # capitalisation the checker chose.
+    original = (report.subject or "") if finding.part == "subject" else report.text
+    fixed = attrs.evolve(report, findings=(finding,)).fixed(finding.part)
+    grown = len(fixed) - len(original)
+    return fixed[finding.start : finding.end + grown]
+
+
 def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
     """Return the findings as a SARIF 2.1.0 log (one run, one result per finding)."""
     from followkit.cli import _version  # noqa: PLC0415
@@ -285,22 +310,42 @@ def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
             message = finding.message
             if finding.suggestion:
                 message = f"{message} Suggestion: {finding.suggestion}"
-            run_results.append(
-                {
-                    "ruleId": finding.rule_id,
-                    "ruleIndex": index[finding.rule_id],
-                    "level": _SARIF_LEVEL[finding.severity],
-                    "message": {"text": message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": _uri(item.path)},
-                                "region": region,
-                            }
+            result: dict[str, Any] = {
+                "ruleId": finding.rule_id,
+                "ruleIndex": index[finding.rule_id],
+                "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(item.path)},
+                            "region": region,
                         }
-                    ],
-                }
-            )
+                    }
+                ],
+            }
+            replacement = _replacement(item.report, finding)
+            if replacement is not None:
+                result["fixes"] = [
+                    {
+                        "description": {"text": f"Replace with '{replacement}'"},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": _uri(item.path)},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "charOffset": finding.start,
+                                            "charLength": finding.end - finding.start,
+                                        },
+                                        "insertedContent": {"text": replacement},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            run_results.append(result)
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

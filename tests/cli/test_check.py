@@ -176,6 +176,19 @@ class TestText:
             == f"followkit: error: {path}: is larger than 16 MiB; split it into smaller files\n"
         )
 
+    def test_a_checker_refusal_names_the_file(
+        self, run: Any, rude: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from followkit import InvalidInputError
+        from followkit.tone import Checker
+
+        def refuse(self: Checker, text: str) -> None:
+            raise InvalidInputError("is too long to check", field="text")
+
+        monkeypatch.setattr(Checker, "check", refuse)
+        result = run("check", str(rude))
+        assert result.err == f"followkit: error: {rude}: is too long to check\n"
+
     def test_hostile_text(self, run: Any) -> None:
         result = run("check", "-", stdin="!" * 100_000 + "\x00\ud7ff" + "A" * 50_000)
         assert result.code == 1
@@ -244,9 +257,40 @@ class TestSarif:
             "charLength": len("xyzzy"),
             "snippet": {"text": "xyzzy"},
         }
+        assert xyzzy_result["fixes"] == [
+            {
+                "description": {"text": "Replace with 'when you have a moment'"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": rude.as_uri()},
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "charOffset": RUDE.index("xyzzy"),
+                                    "charLength": len("xyzzy"),
+                                },
+                                "insertedContent": {"text": "when you have a moment"},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+        unfixable = [r for r in run_["results"] if r["ruleId"].startswith("shouting.")]
+        assert unfixable
+        assert all("fixes" not in r for r in unfixable)
         assert xyzzy_result["message"]["text"] == (
             "'xyzzy' puts the reader under time pressure. Suggestion: when you have a moment"
         )
+
+    def test_a_fix_keeps_the_capital(self, run: Any, config: Path) -> None:
+        log = json.loads(
+            run("check", "--format", "sarif", "--config", str(config), stdin="Xyzzy, please.").out
+        )
+        [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "pressure.test-xyzzy"]
+        change = result["fixes"][0]["artifactChanges"][0]["replacements"][0]
+        assert change["insertedContent"] == {"text": "When you have a moment"}
+        assert change["deletedRegion"] == {"charOffset": 0, "charLength": 5}
 
     def test_validates_against_the_sarif_shape(self, run: Any, rude: Path) -> None:
         import jsonschema
@@ -374,6 +418,16 @@ class TestFix:
         result = run("check", "--config", str(config), "--fix", stdin=RUDE)
         assert result.out == RUDE.replace("xyzzy", "when you have a moment")
         assert result.code == 1  # the shouting remains
+
+    def test_fix_rewrites_nothing_when_a_later_file_fails(
+        self, run: Any, tmp_path: Path, config: Path
+    ) -> None:
+        path = tmp_path / "draft.txt"
+        path.write_text("Reply xyzzy.\n", encoding="utf-8")
+        result = run("check", "--config", str(config), "--fix", str(path), str(tmp_path / "no"))
+        assert result.code == 2
+        assert result.err.endswith("no: no such file or directory\n")
+        assert path.read_text(encoding="utf-8") == "Reply xyzzy.\n"
 
     def test_fix_stdin_with_files_is_refused(self, run: Any, rude: Path) -> None:
         result = run("check", "--fix", "-", str(rude))
