@@ -8,8 +8,10 @@ from collections.abc import Callable
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from followkit import Application, ChannelLimitError, InvalidInputError, Message
+from followkit import Application, ChannelLimitError, Contact, InvalidInputError, Message
 from followkit.messages import (
     Question,
     connection_note,
@@ -454,3 +456,54 @@ def test_single_word_and_titled_names_are_greeted_in_full() -> None:
     for name, greeting in [("Jordan", "Hi Jordan,"), ("Dr. Jordan Lee", "Hi Dr. Jordan Lee,")]:
         app = build_app("en", contacts=[attrs.evolve(contact, name=name)])
         assert thank_you(app, register="warm").body.startswith(greeting)
+
+
+_CLEAN = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cn"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=120,
+).filter(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    locale=st.sampled_from(LOCALES),
+    company=_CLEAN,
+    position=_CLEAN,
+    highlight=_CLEAN,
+    name=_CLEAN,
+    variant=st.integers(),
+    register=st.sampled_from(REGISTERS),
+    length=st.sampled_from(LENGTHS),
+)
+def test_any_clean_values_give_a_message_or_a_limit_error(
+    *,
+    locale: str,
+    company: str,
+    position: str,
+    highlight: str,
+    name: str,
+    variant: int,
+    register: str,
+    length: str,
+) -> None:
+    app = build_app(
+        locale,
+        company=company,
+        position=position,
+        highlight=highlight,
+        contacts=[Contact(name=name, email="jordan@acme.example")],
+    )
+    for builder in BUILDERS.values():
+        try:
+            message = builder(app, register=register, length=length, variant=variant)
+        except ChannelLimitError as error:
+            assert error.count > error.limit
+            continue
+        assert message.body.endswith("\nAlex Kim\nhttps://example.com/alex\n+49 30 1234567")
+        assert message.body.split("\n", 1)[0].endswith((",", ":"))
+        assert message.words <= (120 if length == "brief" else 220)
+        assert len(message.subject or "") <= 70
