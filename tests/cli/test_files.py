@@ -6,6 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import followkit
 from followkit import Application, InputFileError, InvalidInputError
@@ -365,3 +367,42 @@ class TestFiles:
     def test_exported_at_top_level(self) -> None:
         assert followkit.load_applications is load_applications
         assert followkit.InputFileError is InputFileError
+
+
+class TestHostileInput:
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.sampled_from(["json", "toml", "csv"]),
+        st.binary(max_size=300)
+        | st.text(max_size=300)
+        | st.text(alphabet=',;\t"\n\r{}[]=:\\ \x00\ud800abc1é', max_size=300),
+    )
+    def test_garbage_gives_only_input_file_errors(self, kind: str, data: str | bytes) -> None:
+        try:
+            parse_applications(data, file_format=kind, source="g")  # type: ignore[arg-type]
+        except InputFileError as exc:
+            assert str(exc).startswith("g: ")
+            assert "\n" not in exc.reason
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.text(max_size=20), min_size=1, max_size=len(CSV_COLUMNS)))
+    def test_random_rows_under_a_real_header(self, cells: list[str]) -> None:
+        header = ",".join(CSV_COLUMNS[: len(cells)] + ("company", "position")[len(cells) :])
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(cells)
+        try:
+            parse_applications(header + "\n" + buffer.getvalue(), file_format="csv", source="r")
+        except InputFileError as exc:
+            assert str(exc).startswith("r: ")
+
+    def test_a_huge_cell(self) -> None:
+        text = csv_text(CSV_ROWS[0].replace("Alex Kim", "x" * 200_000))
+        with pytest.raises(InputFileError, match=r"^f: row 2: invalid CSV: field larger than"):
+            parse_applications(text, file_format="csv", source="f")
+
+    def test_deep_toml(self) -> None:
+        with pytest.raises(InputFileError, match="^<string>: is nested too deeply"):
+            parse_applications("a = " + "[" * 100_000 + "]" * 100_000, file_format="toml")
