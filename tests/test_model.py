@@ -330,3 +330,9 @@ def test_contact_accepts_or_raises_own_error(name: str, email: str | None) -> No
 def test_from_dict_only_raises_own_errors(data: dict[str, str | None]) -> None:
     with pytest.raises(FollowkitError):
         Application.from_dict(data)
+
+
+@pytest.mark.parametrize("cls", [Person, Contact])
+def test_person_and_contact_from_dict_need_a_mapping(cls: type[Person] | type[Contact]) -> None:
+    with pytest.raises(InvalidInputError, match="^who: must be a mapping, not str"):
+        cls.from_dict("Alex", path="who")  # type: ignore[arg-type]

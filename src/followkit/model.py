@@ -410,6 +410,8 @@ def _nested(cls: type[T], data: object, path: str) -> T:
 
 
 def _from_mapping(cls: type[T], data: Mapping[str, Any], path: str) -> T:
+    if not isinstance(data, Mapping):
+        raise InvalidInputError(f"must be a mapping, not {type(data).__name__}", field=path)
     _check_keys(cls, data, path)
     missing = [name for name in _REQUIRED[cls.__name__] if data.get(name) is None]
     if missing:
