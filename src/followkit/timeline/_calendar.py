@@ -68,16 +68,27 @@ def cldr_weekend(territory: str) -> frozenset[int]:
 
 
 @lru_cache(maxsize=1)
-def _supported() -> dict[str, list[str]]:
-    import holidays  # noqa: PLC0415
+def _countries() -> frozenset[str]:
+    # The registry lists the country codes without importing the ~500 country modules
+    # (``holidays.list_supported_countries()`` imports them all, a fifth of a second).
+    from holidays.registry import EntityLoader  # noqa: PLC0415
 
-    return dict(holidays.list_supported_countries())
+    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+
+
+def has_holidays(territory: str) -> bool:
+    """Return whether the ``holidays`` package has data for *territory*."""
+    return territory in _countries()
 
 
 @lru_cache(maxsize=512)
 def subdivisions(territory: str) -> tuple[str, ...]:
     """Return the ISO 3166-2 subdivision codes the ``holidays`` package knows for *territory*."""
-    codes = _supported().get(territory, [])
+    if not has_holidays(territory):
+        return ()
+    import holidays  # noqa: PLC0415
+
+    codes = getattr(holidays, territory).subdivisions
     return tuple(sorted(c for c in codes if c.isalnum() and c.upper() == c and len(c) <= 3))
 
 
@@ -85,7 +96,7 @@ def check_subdivision(territory: str, subdivision: str | None) -> None:
     """Raise :class:`InvalidInputError` when *subdivision* is unknown for *territory*."""
     if subdivision is None:
         return
-    if territory not in _supported():
+    if not has_holidays(territory):
         raise InvalidInputError(
             f"{subdivision!r} cannot be checked: there is no holiday data for {territory} "
             "(leave the subdivision out; weekends still apply)",
@@ -106,7 +117,7 @@ def holiday_calendar(territory: str, subdivision: str | None, year: int) -> Any:
 
     Returns ``None`` for a territory without holiday data.
     """
-    if territory not in _supported():
+    if not has_holidays(territory):
         return None
     import holidays  # noqa: PLC0415
 
@@ -123,7 +134,7 @@ def holidays_weekend_wins(territory: str) -> bool:
     used to move holidays in Hong Kong or Venezuela) does not: offices are still closed
     on Saturday, and outreach keeps away from it.
     """
-    if territory not in _supported():
+    if not has_holidays(territory):
         return False
     import holidays  # noqa: PLC0415
 
