@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from followkit.errors import InvalidInputError
 from followkit.tone._code import CODE_RULES, SCORE_WEIGHTS, CodeRule, Context, score
 from followkit.tone._config import Config
-from followkit.tone._engine import Compiled, Hit, in_context, normalise_text
+from followkit.tone._engine import Compiled, in_context, normalise_text
 from followkit.tone._phrases import TOKEN_RE
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
 from followkit.tone._rules import Rule, Severity, load_rules, resolve_locale
@@ -112,15 +112,16 @@ class Checker:
         ids += [rule.id for rule in CODE_RULES if self.config.enabled(rule.id)]
         return tuple(sorted(ids))
 
-    def _start_patterns(self) -> dict[str, re.Pattern[str]]:
-        patterns = {}
+    def _start_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """One expression for the first word of the text, one for every later sentence."""
+        groups = []
         for key, words in self._compiled.starts.items():
             alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-            patterns[key] = re.compile(
-                r"(?:\A|[.!?;\n\r])[^\w.!?;\n\r]*+"
-                rf"(?P<w>(?:{alternatives}))(?![^\W_])(?!'[^\W_])"
-            )
-        return patterns
+            groups.append(f"(?P<{key}>{alternatives})")
+        if not groups:
+            return None
+        body = rf"[^\w.!?;\n\r]*+(?:{'|'.join(groups)})(?![^\W_])(?!'[^\W_])"
+        return re.compile(body), re.compile(r"[.!?;\n\r]" + body)
 
     def check(self, text: str | Checkable) -> Report:
         """Check a text, or a message's subject and body.
@@ -182,25 +183,26 @@ class Checker:
         low = normalise_text(text, compiled.config)
         hits = compiled.scan(low)
         lexicon: dict[str, list[tuple[int, int]]] = {key: [] for key in compiled.lexicon}
-        for hit in hits:
-            if hit.kind == "strategy":
-                name = hit.key
-                if name == "please" and _starts_sentence(low, hit.start):
-                    name = "please_start"
+        rule_hits: list[tuple[int, int, int]] = []
+        allowed: list[tuple[int, int]] = []
+        entries = compiled.entries
+        for payload, start, end in hits:
+            kind, key, index = entries[payload]
+            if kind == "strategy":
+                if key == "please" and _starts_sentence(low, start):
+                    key = "please_start"
                 strategies.append(
-                    StrategyHit(
-                        strategy=name,
-                        start=hit.start,
-                        end=hit.end,
-                        text=text[hit.start : hit.end],
-                        part=part,
-                    )
+                    StrategyHit(strategy=key, start=start, end=end, text=text[start:end], part=part)
                 )
-            elif hit.kind == "lexicon":
-                lexicon[hit.key].append((hit.start, hit.end))
+            elif kind == "lexicon":
+                lexicon[key].append((start, end))
+            elif kind == "rule":
+                rule_hits.append((index, start, end))
+            else:
+                allowed.append((start, end))
         strategies.extend(self._start_strategies(text, low, part))
         lines = _Lines(text)
-        spans = self._rule_spans(text, low, hits)
+        spans = self._rule_spans(text, low, rule_hits, allowed)
         context = Context(
             text=text,
             low=low,
@@ -240,23 +242,24 @@ class Checker:
             )
 
     def _rule_spans(
-        self, text: str, low: str, hits: list[Hit]
+        self,
+        text: str,
+        low: str,
+        hits: list[tuple[int, int, int]],
+        allowed: list[tuple[int, int]],
     ) -> list[tuple[int, int, Rule | CodeRule, Severity]]:
         """The phrase-rule matches that survive negation, mitigation, context and allow."""
         compiled = self._compiled
-        allowed = [(hit.start, hit.end) for hit in hits if hit.kind == "allow"]
         raw = []
-        for hit in hits:
-            if hit.kind != "rule":
-                continue
-            rule = compiled.rules[hit.index]
+        for index, start, end in hits:
+            rule = compiled.rules[index]
             if not (
-                (rule.negatable and compiled.negated(low, hit.start))
-                or compiled.mitigated(low, hit.index, hit.start, hit.end)
-                or (rule.context and not in_context(text, hit.start, hit.end, rule.context))
-                or _overlaps(allowed, hit.start, hit.end)
+                (rule.negatable and compiled.negated(low, start))
+                or compiled.mitigated(low, index, start, end)
+                or (rule.context and not in_context(text, start, end, rule.context))
+                or _overlaps(allowed, start, end)
             ):
-                raw.append((hit.start, hit.end, rule))
+                raw.append((start, end, rule))
         spans: list[tuple[int, int, Rule | CodeRule, Severity]] = []
         last_end: dict[str, int] = {}
         for start, end, rule in sorted(raw, key=lambda item: (item[0], -item[1])):
@@ -267,41 +270,38 @@ class Checker:
         return spans
 
     def _start_strategies(self, text: str, low: str, part: Part) -> list[StrategyHit]:
-        found = []
-        names = {
-            "direct_start": "direct_start",
-            "first_person": "first_person_start",
-            "second_person": "second_person_start",
-            "deference": "deference",
-        }
-        for key, pattern in self._starts.items():
-            for match in pattern.finditer(low):
-                start, end = match.span("w")
-                if key == "question_words":
-                    stop = _BREAK.search(low, end)
-                    if stop is None or stop.group() != "?":
-                        continue
-                    sentence_end = stop.end()
-                    found.append(
-                        StrategyHit(
-                            strategy="direct_question",
-                            start=start,
-                            end=sentence_end,
-                            text=text[start:sentence_end],
-                            part=part,
-                        )
-                    )
-                else:
-                    found.append(
-                        StrategyHit(
-                            strategy=names[key],
-                            start=start,
-                            end=end,
-                            text=text[start:end],
-                            part=part,
-                        )
-                    )
+        found: list[StrategyHit] = []
+        if self._starts is None:
+            return found
+        first, later = self._starts
+        opening = first.match(low)
+        for match in [opening, *later.finditer(low)] if opening else later.finditer(low):
+            key = str(match.lastgroup)
+            start, end = match.span(key)
+            if key == "question_words":
+                stop = _BREAK.search(low, end)
+                if stop is None or stop.group() != "?":
+                    continue
+                end = stop.end()
+            found.append(
+                StrategyHit(
+                    strategy=_START_NAMES[key],
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    part=part,
+                )
+            )
         return found
+
+
+_START_NAMES = {
+    "direct_start": "direct_start",
+    "question_words": "direct_question",
+    "first_person": "first_person_start",
+    "second_person": "second_person_start",
+    "deference": "deference",
+}
 
 
 def _starts_sentence(low: str, start: int) -> bool:

@@ -7,20 +7,28 @@ can serve many threads at once.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import attrs
 
 from followkit.errors import RuleError
-from followkit.tone._phrases import BREAKS, TOKEN_RE, WORD_RE, Trie, expand, normalize
+from followkit.tone._phrases import (
+    BREAKS,
+    MIN_PREFIX,
+    TOKEN_RE,
+    WORD,
+    Trie,
+    expand,
+    normalize,
+    step,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from followkit.tone._config import Config
     from followkit.tone._rules import Rule, RuleFile
 
-__all__ = ["Compiled", "Hit", "mask"]
+__all__ = ["Compiled", "mask"]
 
 # How far the scan looks around a match, in characters: enough for any phrase, and a bound
 # that keeps the work per match constant however long a sentence or word is.
@@ -29,44 +37,43 @@ _NEGATION_WORDS = 3
 
 _QUOTE_LINE = re.compile(r"(?m)^[ \t]*>[^\n\r]*")
 _ATTRIBUTION_END = re.compile(r"(?:wrote|schrieb|a écrit|escribió)[ \t]*:[ \t]*(?=[\r\n]|\Z)")
+_ATTRIBUTION_WORDS = ("wrote", "schrieb", "a écrit", "escribió")
 _ATTRIBUTION_START = re.compile(r"[ \t]*(?:on|am|le|el)\b")
 _ORIGINAL = re.compile(r"(?m)^[ \t]*-{2,}[ \t]*original message[ \t]*-{2,}")
 _SIGNATURE = re.compile(r"(?m)^--[ \t]?(?=[\r\n]|\Z)")
 _NEXT_LINE = re.compile(r"[\r\n]+[ \t]*(?P<first>\S?)")
 
 
-@attrs.frozen
-class Hit:
-    """A phrase match: what matched (kind and key) and where."""
-
-    kind: str
-    key: str
-    index: int
-    start: int
-    end: int
+def _attributions(low: str) -> list[tuple[int, int]]:
+    """Spans of "On ... wrote:" blocks: the line alone above a '>' quote, else to the end."""
+    regions = []
+    for match in _ATTRIBUTION_END.finditer(low):
+        start = _line_start(low, match.start())
+        if start >= 0 and not _ATTRIBUTION_START.match(low, start):
+            # A wrapped attribution: "On Mon, ... <\njordan@example.com> wrote:".
+            start = _line_start(low, start - 1) if start else -1
+            if start >= 0 and not _ATTRIBUTION_START.match(low, start):
+                start = -1
+        if start < 0:
+            continue  # an attribution line is short and starts with "On"; this is prose
+        following = _NEXT_LINE.match(low, match.end())
+        quoted_below = following is not None and following.group("first") == ">"
+        regions.append((start, match.end() if quoted_below else len(low)))
+    return regions
 
 
 def mask(low: str, *, quoted: bool, signature: bool) -> str:
     """Blank out quoted replies and signatures with line breaks (offsets stay valid)."""
     regions: list[tuple[int, int]] = []
-    if quoted:
+    if quoted and ">" in low:
         regions.extend(m.span() for m in _QUOTE_LINE.finditer(low))
-        for match in _ATTRIBUTION_END.finditer(low):
-            line_start = max(low.rfind("\n", 0, match.start()), low.rfind("\r", 0, match.start()))
-            start = line_start + 1
-            if not _ATTRIBUTION_START.match(low, start):
-                # A wrapped attribution: "On Mon, ... <\njordan@example.com> wrote:".
-                before = max(low.rfind("\n", 0, line_start), low.rfind("\r", 0, line_start)) + 1
-                if line_start - before > 300 or not _ATTRIBUTION_START.match(low, before):
-                    continue
-                start = before
-            following = _NEXT_LINE.match(low, match.end())
-            quoted_below = following is not None and following.group("first") == ">"
-            regions.append((start, match.end() if quoted_below else len(low)))
+    if quoted and any(word in low for word in _ATTRIBUTION_WORDS):
+        regions.extend(_attributions(low))
+    if quoted and "original message" in low:
         original = _ORIGINAL.search(low)
         if original:
             regions.append((original.start(), len(low)))
-    if signature:
+    if signature and "--" in low:
         sig = _SIGNATURE.search(low)
         if sig:
             regions.append((sig.start(), len(low)))
@@ -82,6 +89,50 @@ def mask(low: str, *, quoted: bool, signature: bool) -> str:
         position = end
     pieces.append(low[position:])
     return "".join(pieces)
+
+
+_SPLIT = re.compile(f"({WORD})")
+_SENTENCE_END = re.compile(r"[.!?;\n\r]")
+_SPACE = re.compile(r"\s")
+_BREAK_SET = frozenset(BREAKS)
+#: The text is scanned in blocks of about this many characters, cut between sentences, so
+#: that the word list of a huge text never has to exist all at once.
+CHUNK = 1 << 18
+
+
+def _chunks(low: str) -> list[tuple[int, int]]:
+    """Split the text into blocks that end at a sentence break (or at least a space)."""
+    blocks = []
+    position = 0
+    while len(low) - position > CHUNK:
+        cut = _SENTENCE_END.search(low, position + CHUNK, position + CHUNK + 4096)
+        if cut is None:  # a sentence of over 4,096 characters: cut at a space
+            cut = _SPACE.search(low, position + CHUNK)
+        if cut is None:
+            break
+        blocks.append((position, cut.end()))
+        position = cut.end()
+    blocks.append((position, len(low)))
+    return blocks
+
+
+def _first_break(gap: str) -> str | None:
+    """The first sentence break in the text between two words, if any."""
+    if _BREAK_SET.isdisjoint(gap):
+        return None
+    for char in gap:
+        if char in _BREAK_SET:
+            return char
+    return None  # pragma: no cover - isdisjoint said there is one
+
+
+def _line_start(low: str, offset: int) -> int:
+    """Start of the line holding *offset*, or -1 if it starts more than 300 characters back."""
+    low_bound = max(0, offset - 300)
+    found = max(low.rfind("\n", low_bound, offset), low.rfind("\r", low_bound, offset))
+    if found >= 0:
+        return found + 1
+    return 0 if low_bound == 0 else -1
 
 
 def _words(low: str, start: int, end: int) -> tuple[list[str], list[int], list[int], list[bool]]:
@@ -146,8 +197,25 @@ class Compiled:
             payload = self._entry("allow", "allow", 0)
             for pattern in config.allow:
                 self._add(self.trie, pattern, payload, "allow")
-        self.prefilter = re.compile(self.trie.regex())
-        self.window = max(_WINDOW, self.trie.depth * 40)
+        root = self.trie.root
+        # Look-ups in these sets decide, for every word of the text, whether the trie needs to
+        # see it at all: a one-word phrase, the stem of a prefix word, or the first two words
+        # of a longer phrase (or a first word whose phrase goes on with a prefix or "_").
+        self.single_words = frozenset(self.trie.words)
+        self.first_stems = frozenset(p[:MIN_PREFIX] for p in (*root.pre, *self.trie.prefixes))
+        self.openings = frozenset(
+            word for word, node in root.lit.items() if node.wild is not None or node.pre
+        )
+        self.pairs = frozenset(
+            f"{word} {second}" for word, node in root.lit.items() for second in node.lit
+        )
+        self.single_words |= self.openings
+        self.two_words = {
+            f"{word} {second}": tuple(last.ends)
+            for word, node in root.lit.items()
+            for second, last in node.lit.items()
+            if last.ends and not (last.qends or last.lit or last.pre or last.wild)
+        }
 
     def _add_rule(self, rule: Rule) -> None:
         payload = self._entry("rule", rule.id, len(self.rules))
@@ -176,23 +244,77 @@ class Compiled:
         )
         trie.add(sequences, payload, question=question)
 
-    def scan(self, low: str) -> list[Hit]:
-        """Return every phrase match in the normalised text *low*."""
-        hits: list[Hit] = []
-        walked = -1
-        for match in self.prefilter.finditer(low):
-            for word in WORD_RE.finditer(low, match.start(), match.end()):
-                if word.start() > walked:
-                    walked = word.start()
-                    hits.extend(self._walk(low, walked))
+    def scan(self, low: str) -> list[tuple[int, int, int]]:
+        """Return ``(payload, start, end)`` for every phrase match in the normalised *low*."""
+        hits: list[tuple[int, int, int]] = []
+        known: dict[str, list[int]] = {}  # per call: a text repeats few distinct words
+        for base, stop in _chunks(low):
+            self._scan_chunk(low[base:stop], base, hits, known)
         return hits
 
-    def _walk(self, low: str, start: int) -> Iterable[Hit]:
-        end = min(len(low), start + self.window)
-        words, _starts, ends, questions = _words(low, start, end)
-        for payload, stop in self.trie.walk(words, questions):
-            kind, key, index = self.entries[payload]
-            yield Hit(kind, key, index, start, ends[stop - 1])
+    def _scan_chunk(
+        self,
+        chunk: str,
+        base: int,
+        hits: list[tuple[int, int, int]],
+        known: dict[str, list[int]],
+    ) -> None:
+        # split() alternates gaps and words: [gap, word, gap, word, ..., gap]; offsets of
+        # every piece come from a running sum, all of it in C.
+        pieces = _SPLIT.split(chunk)
+        offsets = list(accumulate(map(len, pieces), initial=base))
+        words = pieces[1::2]
+        singles, stems, pairs = self.single_words, self.first_stems, self.pairs
+        following = [*words[1:], ""]
+        candidates = [
+            k
+            for k, (word, after) in enumerate(zip(words, following, strict=True))
+            if word in singles or word[:3] in stems or f"{word} {after}" in pairs
+        ]
+        single = self.trie.single
+        openings, two_words = self.openings, self.two_words
+        for k in candidates:
+            word = words[k]
+            start, end = offsets[2 * k + 1], offsets[2 * k + 2]
+            payloads = known.get(word)
+            if payloads is None:
+                payloads = known[word] = single(word)
+            hits.extend([(payload, start, end) for payload in payloads])
+            if word in openings or word[:3] in stems:
+                self._walk(words, pieces, offsets, k, hits)
+                continue
+            pair = f"{word} {following[k]}"
+            ends = two_words.get(pair)
+            if ends is not None:  # a two-word phrase and nothing longer: no walk needed
+                if _first_break(pieces[2 * k + 2]) is None:
+                    end = offsets[2 * k + 4]
+                    hits.extend([(payload, start, end) for payload in ends])
+            elif pair in pairs:
+                self._walk(words, pieces, offsets, k, hits)
+
+    def _walk(
+        self,
+        words: list[str],
+        pieces: list[str],
+        offsets: list[int],
+        first: int,
+        hits: list[tuple[int, int, int]],
+    ) -> None:
+        """Add the phrases of two or more words that start at word *first*."""
+        start = offsets[2 * first + 1]
+        states = [self.trie.root]
+        for k in range(first, min(len(words), first + self.trie.depth)):
+            states = step(states, words[k])
+            if not states:
+                return
+            end = offsets[2 * k + 2]
+            stop = _first_break(pieces[2 * k + 2])
+            for node in states:
+                hits.extend([(payload, start, end) for payload in node.ends])
+                if stop == "?":
+                    hits.extend([(payload, start, end) for payload in node.qends])
+            if stop is not None:
+                return
 
     def negated(self, low: str, start: int) -> bool:
         """Whether a negation ends within the three words before *start*."""

@@ -3,10 +3,10 @@
 A phrase is a short sequence of words, with alternatives ``(a|b c)``, optional parts
 ``[x y]``, prefix words ``apolog*`` and the one-word wildcard ``_``; a trailing ``?`` means
 the match must end its sentence with a question mark. Every phrase expands to a bounded set of
-word sequences; all sequences of a locale go into one token trie. The trie is searched from
-the candidate positions that a single regular expression finds: that expression is built from
-escaped literals merged by prefix, so it has no nested or overlapping quantifiers and runs in
-time linear in the text. Nothing a rule author writes reaches :mod:`re` unescaped.
+word sequences; all sequences of a locale go into one token trie (one-word phrases into a
+dictionary). The text is split into words once; set look-ups pick the words where a phrase
+can start, and the trie is walked from those, at most a phrase's length. The work is linear
+in the text whatever the rules say, and nothing a rule author writes reaches :mod:`re`.
 """
 
 from __future__ import annotations
@@ -31,9 +31,6 @@ MAX_EXPANSIONS = 4096
 MAX_WORDS = 12
 MAX_DEPTH = 3
 MIN_PREFIX = 3
-#: Words of each phrase that the candidate expression checks; the trie checks the rest.
-#: Two words make candidates rare while keeping the expression small and quick to compile.
-PREFILTER_WORDS = 2
 
 _LEXEME = re.compile(r"\s*(?:(?P<punct>[()\[\]|])|(?P<word>[^\s()\[\]|]+))")
 _WORD_FULL = re.compile(WORD + r"\*?")
@@ -185,22 +182,43 @@ class Node:
 
 
 class Trie:
-    """Word sequences mapped to payload numbers, searched word by word."""
+    """Word sequences mapped to payload numbers, searched word by word.
+
+    One-word phrases (the bulk of the lexicons) live in two dictionaries instead of the
+    trie: a single expression finds them and a dictionary look-up says what they are.
+    """
 
     def __init__(self) -> None:
         self.root = Node()
+        self.words: dict[str, list[int]] = {}
+        self.prefixes: dict[str, list[int]] = {}
+        self.prefix_lengths: tuple[int, ...] = ()
         self.depth = 0
         self.size = 0
 
     def add(self, sequences: Iterable[Sequence_], payload: int, *, question: bool) -> None:
         """Add every sequence, each ending in *payload*."""
         for seq in sequences:
+            self.depth = max(self.depth, len(seq))
+            self.size += 1
+            if len(seq) == 1 and not question and seq[0][0] != "_":
+                kind, word = seq[0]
+                table = self.words if kind == "w" else self.prefixes
+                table.setdefault(word, []).append(payload)
+                if kind == "p":
+                    self.prefix_lengths = tuple(sorted({*self.prefix_lengths, len(word)}))
+                continue
             node = self.root
             for token in seq:
                 node = node.child(token)
             (node.qends if question else node.ends).append(payload)
-            self.depth = max(self.depth, len(seq))
-            self.size += 1
+
+    def single(self, word: str) -> list[int]:
+        """Payloads of the one-word phrases that *word* matches."""
+        found = list(self.words.get(word, ()))
+        for length in self.prefix_lengths:
+            found.extend(self.prefixes.get(word[:length], ()))
+        return found
 
     def walk(
         self, words: Sequence[str], questions: Sequence[bool], first: int = 0
@@ -209,23 +227,13 @@ class Trie:
 
         ``questions[i]`` tells whether word *i* ends its sentence with a question mark.
         """
-        found: list[tuple[int, int]] = []
+        found = [(payload, first + 1) for payload in self.single(words[first])]
         states = [self.root]
         index = first
         while states and index < len(words):
             word = words[index]
             index += 1
-            following: list[Node] = []
-            for node in states:
-                nxt = node.lit.get(word)
-                if nxt is not None:
-                    following.append(nxt)
-                for length in node.pre_lengths:
-                    nxt = node.pre.get(word[:length])
-                    if nxt is not None:
-                        following.append(nxt)
-                if node.wild is not None:
-                    following.append(node.wild)
+            following = step(states, word)
             for node in following:
                 found.extend((payload, index) for payload in node.ends)
                 if node.qends and questions[index - 1]:
@@ -241,57 +249,18 @@ class Trie:
             for payload, end in self.walk(words, questions, start)
         ]
 
-    def regex(self) -> str:
-        """Return a regular expression that matches wherever some sequence may start.
 
-        It accepts a superset of the matches (no end boundary, no ``?`` check), which the
-        trie then confirms. Literals are merged by common prefix, gaps are possessive and
-        made of characters that no word contains, so the engine never backtracks far.
-        """
-        body = _node_regex(self.root, 1)
-        return rf"(?<![^\W_])(?<![^\W_]')(?:{body})" if body else r"(?!x)x"
-
-
-_GAP = r"(?:[^\w.!?;\n\r]|_)++"
-_REST = r"(?:[^\W_]|')*+"
-
-
-def _node_regex(node: Node, depth: int) -> str:
-    branches: dict[str, str] = {}
-    for word, child in node.lit.items():
-        branches[re.escape(word)] = _continuation(child, depth)
-    alternatives = [_merge(branches)] if branches else []
-    for prefix, child in sorted(node.pre.items()):
-        alternatives.append(re.escape(prefix) + _REST + _continuation(child, depth))
-    if node.wild is not None:
-        alternatives.append(r"[^\W_]++(?:'[^\W_]++)*+" + _continuation(node.wild, depth))
-    return "|".join(alternatives)
-
-
-def _continuation(child: Node, depth: int) -> str:
-    if (
-        depth >= PREFILTER_WORDS
-        or child.ends
-        or child.qends
-        or not (child.lit or child.pre or child.wild)
-    ):
-        return ""  # enough to make this a candidate; the trie decides
-    return f"{_GAP}(?:{_node_regex(child, depth + 1)})"
-
-
-def _merge(branches: dict[str, str]) -> str:
-    """Merge ``literal -> continuation`` pairs into one alternation with shared prefixes."""
-    if branches.get("") == "":
-        return ""  # a phrase ends here: a candidate whatever follows
-    by_first: dict[str, dict[str, str]] = {}
-    for literal, cont in branches.items():
-        if literal:
-            size = 2 if literal.startswith("\\") else 1
-            by_first.setdefault(literal[:size], {})[literal[size:]] = cont
-    parts = []
-    for head, rest in sorted(by_first.items()):
-        inner = _merge(rest)
-        parts.append(head + (f"(?:{inner})" if "|" in inner else inner))
-    if "" in branches:
-        parts.append(branches[""])
-    return "|".join(parts)
+def step(states: list[Node], word: str) -> list[Node]:
+    """The trie states reached from *states* by one word."""
+    following: list[Node] = []
+    for node in states:
+        nxt = node.lit.get(word)
+        if nxt is not None:
+            following.append(nxt)
+        for length in node.pre_lengths:
+            nxt = node.pre.get(word[:length])
+            if nxt is not None:
+                following.append(nxt)
+        if node.wild is not None:
+            following.append(node.wild)
+    return following
