@@ -138,6 +138,7 @@ def test_unknown_subdivision_lists_the_valid_codes(make_app: MakeApp) -> None:
     assert "BY" in str(info.value)
     assert "BE" in str(info.value)
     assert "BY" in subdivisions("DE")
+    assert subdivisions("AC") == ()
 
 
 def test_subdivision_without_holiday_data_is_an_error(make_app: MakeApp) -> None:
