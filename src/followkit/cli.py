@@ -423,9 +423,14 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  (one exit 
     """
     from followkit.errors import FollowkitError  # noqa: PLC0415
 
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:
+        # Building the whole parser costs more than the rest of this answer together.
+        sys.stdout.write(f"{PROG} {_version()}\n")
+        return 0
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         return _load_handler(args.handler)(args)
     except SystemExit as exc:  # --help and --version exit through argparse
         return exc.code if isinstance(exc.code, int) else 0

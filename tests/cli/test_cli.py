@@ -35,6 +35,10 @@ class TestParser:
             "",
         )
 
+    def test_version_among_other_arguments(self, run: Any) -> None:
+        result = run("--version", "rules")
+        assert (result.code, result.out) == (0, f"followkit {version('followkit')}\n")
+
     def test_version_without_the_fast_path(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import followkit.cli
 
