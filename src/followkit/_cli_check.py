@@ -15,7 +15,7 @@ import attrs
 
 from followkit._cli_io import STDIO, UsageError, atomic_write, read_bytes, source_name, write_output
 from followkit.errors import InputFileError, InvalidInputError
-from followkit.files import decode
+from followkit.files import _decode
 
 if TYPE_CHECKING:
     import argparse
@@ -126,7 +126,7 @@ def rule_catalog(checker: Checker) -> dict[str, RuleInfo]:
 def _read(path: str) -> tuple[str, bool]:
     """Return the text of *path* and whether it started with a byte-order mark."""
     data = read_bytes(path)
-    return decode(data, source_name(path)), data.startswith(_BOM.encode("utf-8"))
+    return _decode(data, source_name(path)), data.startswith(_BOM.encode("utf-8"))
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from followkit.errors import FollowkitError, InputFileError
-from followkit.files import decode, read_limited
+from followkit.files import _decode, _read_limited
 
 STDIO = "-"
 STDIN_NAME = "<stdin>"
@@ -44,7 +44,7 @@ def read_bytes(path: str) -> bytes:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text-only stream, as some embedding environments provide
             return sys.stdin.read().encode("utf-8", "surrogateescape")
-        return read_limited(stream, STDIN_NAME)
+        return _read_limited(stream, STDIN_NAME)
     try:
         handle = Path(path).open("rb")  # noqa: SIM115  (closed below)
     except IsADirectoryError:
@@ -54,7 +54,7 @@ def read_bytes(path: str) -> bytes:
     except ValueError:  # a NUL or a lone surrogate in the name
         raise InputFileError("is not a valid file name", source=ascii(path)) from None
     with handle:
-        return read_limited(handle, path)
+        return _read_limited(handle, path)
 
 
 def read_text(path: str) -> str:
@@ -63,7 +63,7 @@ def read_text(path: str) -> str:
     Raises:
         InputFileError: If the file cannot be read, is too large or is not UTF-8.
     """
-    return decode(read_bytes(path), source_name(path))
+    return _decode(read_bytes(path), source_name(path))
 
 
 def write_stdout(data: str | bytes) -> None:

@@ -36,10 +36,10 @@ def parse_now(value: str | None) -> dt.datetime:
 def _located(
     path: str, explicit: FileFormat | None, *, ignore_unknown: bool
 ) -> list[tuple[Application, int | None, str]]:
-    from followkit.files import _guess_format, located_applications  # noqa: PLC0415
+    from followkit.files import _guess_format, _located_applications  # noqa: PLC0415
 
     kind: FileFormat = explicit or ("json" if path == STDIO else _guess_format(path))
-    return located_applications(
+    return _located_applications(
         read_bytes(path),
         file_format=kind,
         source=source_name(path),

@@ -133,7 +133,7 @@ def _guess_format(source: str) -> FileFormat:
     )
 
 
-def read_limited(stream: Any, source: str, *, limit: int = MAX_FILE_SIZE) -> bytes:
+def _read_limited(stream: Any, source: str, *, limit: int = MAX_FILE_SIZE) -> bytes:
     """Read at most *limit* bytes from a binary stream, refusing anything larger.
 
     Not public API: shared with the command line.
@@ -147,7 +147,7 @@ def read_limited(stream: Any, source: str, *, limit: int = MAX_FILE_SIZE) -> byt
     return data
 
 
-def decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str) -> str:
     """Decode UTF-8 (with or without a byte-order mark) or raise an error naming the file.
 
     Not public API: shared with the command line.
@@ -198,7 +198,7 @@ def load_applications(
     kind = file_format or _guess_format(source)
     try:
         with Path(source).open("rb") as stream:
-            data = read_limited(stream, source)
+            data = _read_limited(stream, source)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InputFileError(reason[:1].lower() + reason[1:], source=source) from None
@@ -258,13 +258,13 @@ def parse_applications(
 
     .. versionadded:: 0.1.0
     """
-    located = located_applications(
+    located = _located_applications(
         data, file_format=file_format, source=source, unknown_columns=unknown_columns
     )
     return [application for application, _, _ in located]
 
 
-def located_applications(
+def _located_applications(
     data: str | bytes,
     *,
     file_format: FileFormat,
@@ -276,7 +276,7 @@ def located_applications(
     Not public API: the command line uses the rows to name the record in errors that
     arise later, such as while planning.
     """
-    text = decode(data, source) if isinstance(data, bytes) else data
+    text = _decode(data, source) if isinstance(data, bytes) else data
     if file_format == "json":
         records, label = _json_records(text, source), "item"
     elif file_format == "toml":
