@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from followkit._cli_io import STDIO, UsageError, atomic_write, read_bytes, source_name, write_output
+from followkit._cli_io import (
+    STDIO,
+    UsageError,
+    atomic_write,
+    read_bytes,
+    refuse_overwriting_inputs,
+    source_name,
+    write_output,
+)
 from followkit.errors import InputFileError, InvalidInputError
 from followkit.files import _decode
 
@@ -138,6 +146,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix rewrites files in place; check stdin on its own")
     if args.fix and STDIO in paths and args.format != "text":
         raise UsageError("--fix on stdin prints the fixed text; --format does not apply")
+    refuse_overwriting_inputs(args.output, paths)
     checker = _checker(args.locale, args.config)
     results: list[Checked] = []
     rewrites: list[tuple[str, str]] = []

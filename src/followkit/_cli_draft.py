@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from followkit._cli_io import STDIO, UsageError, read_bytes, source_name, write_output
+from followkit._cli_io import (
+    STDIO,
+    UsageError,
+    read_bytes,
+    refuse_overwriting_inputs,
+    source_name,
+    write_output,
+)
 from followkit.errors import InputFileError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -222,6 +229,7 @@ _OPTION_FLAG = {
 
 def run_draft(args: argparse.Namespace) -> int:
     """Draft a message and write it in the chosen format."""
+    refuse_overwriting_inputs(args.output, [args.source] if args.source else [])
     message = build(args)
     output: str | bytes
     if args.format == "json":

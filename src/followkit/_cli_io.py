@@ -125,6 +125,24 @@ def atomic_write(path: str, data: str | bytes) -> None:
         raise
 
 
+def refuse_overwriting_inputs(output: str | None, inputs: list[str]) -> None:
+    """Raise :class:`UsageError` if *output* names one of the *inputs*.
+
+    ``followkit check draft.txt -o draft.txt`` would replace the draft with the report.
+    """
+    if output is None or output == STDIO:
+        return
+    for name in inputs:
+        if name == STDIO:
+            continue
+        try:
+            same = Path(output).samefile(name)
+        except (OSError, ValueError):
+            same = False
+        if same:
+            raise UsageError(f"-o {output}: would overwrite the input {name}")
+
+
 def write_output(path: str | None, data: str | bytes) -> None:
     """Write to *path* atomically, or to standard output for ``None`` or ``-``."""
     if path is None or path == STDIO:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from followkit._cli_io import STDIO, UsageError, read_bytes, source_name, write_output
+from followkit._cli_io import (
+    STDIO,
+    UsageError,
+    read_bytes,
+    refuse_overwriting_inputs,
+    source_name,
+    write_output,
+)
 from followkit.errors import InputFileError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -107,6 +114,7 @@ def merge_calendars(timelines: list[Timeline]) -> bytes:
 
 def run_plan(args: argparse.Namespace) -> int:
     """Plan and write the timelines in the chosen format."""
+    refuse_overwriting_inputs(args.output, [args.source])
     timelines = plans(args)
     output: str | bytes
     if args.format == "json":

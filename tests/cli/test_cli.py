@@ -254,6 +254,39 @@ class TestErrors:
         assert err.decode().strip().endswith("output closed early (broken pipe)")
 
 
+class TestInputsAreNeverOverwritten:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("check", "{input}", "-o", "{input}"),
+            ("check", "{input}", "-o", "{alias}"),
+            ("plan", "--from", "{input}", "-o", "{input}"),
+            ("draft", "thank-you", "--from", "{input}", "-o", "{input}"),
+        ],
+    )
+    def test_refused(self, run: Any, tmp_path: Path, argv: tuple[str, ...]) -> None:
+        import json
+
+        from .conftest import APP
+
+        path = tmp_path / "in.json"
+        path.write_text(json.dumps(APP), encoding="utf-8")
+        alias = tmp_path / "alias.json"
+        alias.symlink_to(path)
+        before = path.read_bytes()
+        args = [a.format(input=path, alias=alias) for a in argv]
+        result = run(*args)
+        assert result.code == 2
+        assert "would overwrite the input" in one_line(result.err)
+        assert path.read_bytes() == before
+
+    def test_a_different_file_is_fine(self, run: Any, tmp_path: Path) -> None:
+        source = tmp_path / "a.txt"
+        source.write_text("Hello", encoding="utf-8")
+        assert run("check", str(source), "-o", str(tmp_path / "report.txt")).code in {0, 1}
+        assert run("check", "-o", str(source), stdin="Hello").code in {0, 1}
+
+
 class TestAtomicWrite:
     def test_new_file_gets_the_umask_mode(self, tmp_path: Path) -> None:
         target = tmp_path / "out.txt"
