@@ -71,9 +71,7 @@ def roc_auc(positive: Sequence[float], negative: Sequence[float]) -> float:
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
-def evaluate(
-    checker: Checker, impolite: Sequence[str], polite: Sequence[str]
-) -> dict[str, float]:
+def evaluate(checker: Checker, impolite: Sequence[str], polite: Sequence[str]) -> dict[str, float]:
     """Accuracy, AUC and the flagged share of the polite texts."""
     low_scores = [float(checker.check(text).score) for text in impolite]
     polite_reports = [checker.check(text) for text in polite]
@@ -98,7 +96,9 @@ def main() -> int:
     result = evaluate(Checker("en"), impolite, polite)
     print(f"Stanford Politeness Corpus, Stack Exchange: {len(impolite)} + {len(polite)} requests")
     print(f"  threshold (fixed in advance): score > {THRESHOLD} is polite")
-    print(f"  accuracy                      {result['accuracy']:7.2%}   (paper: SVM 78.19 %, BOW 74.47 %, humans 80.89 %)")
+    print(
+        f"  accuracy                      {result['accuracy']:7.2%}   (paper: SVM 78.19 %, BOW 74.47 %, humans 80.89 %)"
+    )
     print(f"  ROC AUC                       {result['auc']:7.3f}")
     print(f"  top quartile with warning/error   {result['polite_flagged']:7.2%}   (target <= 2 %)")
     print(f"  bottom quartile with warning/error {result['impolite_flagged']:6.2%}")

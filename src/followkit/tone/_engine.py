@@ -265,7 +265,7 @@ class Compiled:
         offsets = list(accumulate(map(len, pieces), initial=base))
         words = pieces[1::2]
         singles, stems, pairs = self.single_words, self.first_stems, self.pairs
-        following = [*words[1:], ""]
+        following = [*words[1:], ""] if words else []
         candidates = [
             k
             for k, (word, after) in enumerate(zip(words, following, strict=True))

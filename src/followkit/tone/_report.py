@@ -215,16 +215,23 @@ class Report:
             ):
                 chosen.append(finding)
         for finding in reversed(chosen):
-            replacement = _match_case(finding.text, str(finding.suggestion))
+            opening = text[: finding.start].rstrip()[-1:] in {"", ".", "!", "?", "\n", ":"}
+            replacement = _match_case(finding.text, str(finding.suggestion), opening=opening)
             text = text[: finding.start] + replacement + text[finding.end :]
         return text
 
 
-def _match_case(original: str, replacement: str) -> str:
-    first = original[:1]
-    if not replacement or not first.isalpha():
+def _match_case(original: str, replacement: str, *, opening: bool) -> str:
+    """Give *replacement* the capital (or not) that *original* had in its place.
+
+    A capital stays if the match opened a sentence or started with a capitalised word; an
+    acronym in mid-sentence ("reply ASAP") does not make the rewrite start with a capital.
+    """
+    first_word = original.split(" ", 1)[0]
+    if not replacement or not original[:1].isalpha():
         return replacement
-    if first.isupper():
+    capital = opening or (first_word[:1].isupper() and not first_word.isupper())
+    if capital:
         return replacement[0].upper() + replacement[1:]
     head = replacement.split(" ", 1)[0].split("'", 1)[0]
     if head == "I":  # "I'd" and "I" keep their capital in English
