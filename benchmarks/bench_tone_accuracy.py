@@ -18,10 +18,13 @@ from __future__ import annotations
 import csv
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followkit.tone import Checker
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: A text is classified polite when its courtesy score is above this. Fixed before looking
 #: at the corpus: 50 is the score of a text with no politeness cue and no finding (logit 0),
@@ -97,7 +100,8 @@ def main() -> int:
     print(f"Stanford Politeness Corpus, Stack Exchange: {len(impolite)} + {len(polite)} requests")
     print(f"  threshold (fixed in advance): score > {THRESHOLD} is polite")
     print(
-        f"  accuracy                      {result['accuracy']:7.2%}   (paper: SVM 78.19 %, BOW 74.47 %, humans 80.89 %)"
+        f"  accuracy                      {result['accuracy']:7.2%}"
+        "   (paper: SVM 78.19 %, BOW 74.47 %, humans 80.89 %)"
     )
     print(f"  ROC AUC                       {result['auc']:7.3f}")
     print(f"  top quartile with warning/error   {result['polite_flagged']:7.2%}   (target <= 2 %)")

@@ -17,10 +17,13 @@ from __future__ import annotations
 import random
 import re
 import time
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from followkit.tone import Checker, load_rules
 from followkit.tone._phrases import expand
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 COURTEOUS = [
     "Thank you again for taking the time to speak with me about the data engineer role.",
@@ -83,7 +86,8 @@ def ceiling_regex() -> re.Pattern[str]:
     for rule in load_rules("en").rules:
         for pattern in rule.patterns:
             for sequence in expand(pattern)[0]:
-                words = [word if kind == "w" else word for kind, word in sequence if kind != "_"]
+                # A prefix word counts with its stem: the ceiling only finds literals.
+                words = [word for kind, word in sequence if kind != "_"]
                 phrases.add(" ".join(words))
     trie: dict[str, dict] = {}
     for phrase in phrases:
