@@ -441,8 +441,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  (one exit 
     except BrokenPipeError:
         # The reader (such as `head`) went away: stop quietly, without a second error
         # when Python flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # stdout is not a real file
+            pass
         return _fail(f"{PROG}: error: output closed early (broken pipe)")
     except KeyboardInterrupt:
         return _fail(f"{PROG}: interrupted")

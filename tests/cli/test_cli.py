@@ -241,6 +241,19 @@ class TestErrors:
         result = run("rules")
         assert (result.code, one_line(result.err)) == (2, message)
 
+    def test_broken_pipe_in_process(self, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        from followkit import _cli_check
+
+        def gone(args: object) -> int:
+            raise BrokenPipeError
+
+        monkeypatch.setattr(_cli_check, "run_rules", gone)
+        result = run("rules")
+        assert (result.code, one_line(result.err)) == (
+            2,
+            "followkit: error: output closed early (broken pipe)",
+        )
+
     def test_broken_pipe(self) -> None:
         code = "import sys\nfrom followkit.cli import main\nsys.exit(main(['rules']))\n"
         process = subprocess.Popen(
