@@ -112,7 +112,7 @@ def rule_catalog(checker: Checker) -> dict[str, RuleInfo]:
                     id=rule.id,
                     category=rule.category,
                     severity=config.severity_of(rule.id, rule.severity),
-                    message=rule.message,
+                    message=_general(rule.message),
                     suggestion=rule.suggestion,
                     fixable=rule.fix,
                     origin=rule_file.origin,
@@ -129,6 +129,11 @@ def rule_catalog(checker: Checker) -> dict[str, RuleInfo]:
                 origin="followkit.tone (code)",
             )
     return dict(sorted(catalog.items()))
+
+
+def _general(message: str) -> str:
+    """Return a rule's message for a listing: ``{match}`` stands for any matched text."""
+    return message.replace("{match}", "…")
 
 
 def _read(path: str) -> tuple[str, bool]:

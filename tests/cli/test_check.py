@@ -474,6 +474,8 @@ class TestRules:
         assert rules["pressure.test-xyzzy"]["origin"].endswith("extra.toml")
         assert rules["shouting.capitals"]["severity"] == "warning"
         assert list(rules) == sorted(rules)
+        assert rules["pressure.test-xyzzy"]["message"] == "'…' puts the reader under time pressure."
+        assert not any("{match}" in rule["message"] for rule in rules.values())
 
     def test_text_marks_fixable_and_categories(self, run: Any, config: Path) -> None:
         out = run("rules", "--config", str(config)).out
