@@ -272,25 +272,25 @@ def _draft_parser(commands: Any) -> None:
         help="format of --from (default: from the extension; json for stdin)",
     )
     app = draft.add_argument_group("application (override or replace --from)")
-    for flag, text in (
-        ("--company", "the company that interviewed you"),
-        ("--position", "the position you applied for"),
-        ("--name", "your name, as you sign"),
-        ("--email", "your e-mail address"),
-        ("--profile-url", "your public profile, added under the signature"),
-        ("--contact-name", "the person you write to"),
-        ("--contact-email", "their e-mail address"),
-        ("--contact-role", "their role, such as Recruiter"),
-        ("--decided", "when the decision reached you (ISO 8601; default: now)"),
-        ("--interviewed", "the date of your (last) interview (ISO 8601)"),
-        ("--timezone", "the recipient's IANA time zone (default: UTC)"),
-        ("--territory", "the recipient's country (ISO 3166-1), for holidays"),
-        ("--subdivision", "the recipient's region (ISO 3166-2), such as DE-BY"),
-        ("--highlight", "what you valued, to follow 'I especially enjoyed ...'"),
-        ("--reply-subject", "the subject of the e-mail you reply to"),
-        ("--locale", "the language to write in: en, de, fr, es (or regional)"),
+    for flag, metavar, text in (
+        ("--company", "TEXT", "the company that interviewed you"),
+        ("--position", "TEXT", "the position you applied for"),
+        ("--name", "TEXT", "your name, as you sign"),
+        ("--email", "ADDRESS", "your e-mail address"),
+        ("--profile-url", "URL", "your public profile, added under the signature"),
+        ("--contact-name", "TEXT", "the person you write to"),
+        ("--contact-email", "ADDRESS", "their e-mail address"),
+        ("--contact-role", "TEXT", "their role, such as Recruiter"),
+        ("--decided", "DATETIME", "when the decision reached you (ISO 8601; default: now)"),
+        ("--interviewed", "DATE", "the date of your (last) interview (ISO 8601)"),
+        ("--timezone", "ZONE", "the recipient's IANA time zone (default: UTC)"),
+        ("--territory", "CODE", "the recipient's country (ISO 3166-1), for holidays"),
+        ("--subdivision", "CODE", "the recipient's region (ISO 3166-2), such as DE-BY"),
+        ("--highlight", "TEXT", "what you valued, to follow 'I especially enjoyed ...'"),
+        ("--reply-subject", "TEXT", "the subject of the e-mail you reply to"),
+        ("--locale", "LOCALE", "the language to write in: en, de, fr, es (or regional)"),
     ):
-        app.add_argument(flag, metavar="TEXT", help=text)
+        app.add_argument(flag, metavar=metavar, help=text)
     style = draft.add_argument_group("message")
     style.add_argument("--register", choices=("formal", "warm"), help="tone of address")
     style.add_argument("--length", choices=("brief", "standard"), help="message length")
