@@ -25,6 +25,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "cli_help",  # renders `followkit --help` of every command at build time
+    "rules_reference",  # writes reference/rules.md from the tone rule files
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

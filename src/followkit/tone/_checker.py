@@ -134,7 +134,7 @@ class Checker:
             The report.
 
         Raises:
-            InvalidInputError: If the text is not a string or is over :data:`MAX_TEXT`.
+            InvalidInputError: If the text is not a string or is over ``MAX_TEXT`` characters.
         """
         if isinstance(text, str):
             body, subject, message = _text(text, "text"), None, False
@@ -336,7 +336,7 @@ def check(
         config: What to check and how.
 
     Returns:
-        The report: findings, politeness profile and courtesy score.
+        A report with the findings, the politeness profile and the courtesy score.
 
     Raises:
         UnsupportedLocaleError: If the locale has no tone rules.

@@ -152,11 +152,12 @@ class Config:
             locale's rules, validated like the built-in ones.
         ignore: Individual findings to leave out, by rule id and span.
         skip_quoted: Skip quoted reply lines (``>``) and ``On ... wrote:`` blocks.
-        skip_signature: Skip everything after a ``-- `` signature line.
+        skip_signature: Skip everything after a signature separator line (two dashes and a
+            space).
         max_words: Word count over which ``message.too-long`` fires.
         max_questions: Question count over which ``message.too-many-questions`` fires.
         min_message_words: Texts shorter than this are fragments: the greeting, thanks and
-            sign-off rules do not apply to them (a :class:`Message` body always gets them).
+            sign-off rules do not apply to them (a message's body always gets them).
 
     Raises:
         ConfigError: If a value is not acceptable; the error names the field.

@@ -12,7 +12,6 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from followkit.tone._rules import Severity
 
 __all__ = ["Finding", "Part", "Profile", "Report", "StrategyHit"]
 
@@ -45,7 +44,7 @@ class Finding:
 
     rule_id: str
     category: str
-    severity: Severity
+    severity: Literal["error", "warning", "info"]
     start: int
     end: int
     line: int

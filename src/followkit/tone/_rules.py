@@ -122,7 +122,7 @@ class Rule:
 
     id: str
     category: str
-    severity: Severity
+    severity: Literal["error", "warning", "info"]
     patterns: tuple[str, ...]
     message: str
     suggestion: str | None = None
