@@ -25,7 +25,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "cli_help",  # renders `followkit --help` of every command at build time
-    "rules_reference",  # writes reference/rules.md from the tone rule files
+    "rules_reference",  # generates the tone rules reference from the rule files
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

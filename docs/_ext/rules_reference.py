@@ -1,7 +1,8 @@
 """Sphinx extension: generate the tone rules reference from the rule files at build time.
 
-``reference/rules.md`` includes the generated Markdown, which lists every rule of every locale (and the rules written in code) with its
-severity, message, suggestion and examples, so the reference cannot drift from the data.
+``reference/rules.md`` includes the generated Markdown, which lists every rule of every
+locale (and the rules written in code) with its severity, message, suggestion and examples,
+so the reference cannot drift from the data.
 """
 
 from __future__ import annotations
