@@ -51,5 +51,10 @@ test: $(VENV)/.installed-dev $(MO)
 docs: $(VENV)/.installed-dev $(MO)
 	$(BIN)/sphinx-build -b html -W --keep-going -n docs docs/_build/html
 
+bench: $(VENV)/.installed $(MO)
+	@for script in benchmarks/bench_*.py; do \
+	  echo "== $$script"; $(PY) $$script || exit 1; echo; \
+	done
+
 clean:
 	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist

@@ -12,6 +12,15 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 
 # Text each example must print (a few lines that show it did its job).
 EXPECTED: dict[str, list[str]] = {
+    "check_tone.py": [
+        "[passive-aggressive.per-my-last-email]",
+        "    ^^^^^^^^^^^^^^^^^",
+        "0 error(s), 8 warning(s), 2 note(s); courtesy score 0/100",
+        "After the safe rewrites:\n0 error(s), 5 warning(s)",
+        "Revised draft: ok=True, score 99/100",
+        "With a team configuration: [('message.no-thanks', 'info'), "
+        "('passive-aggressive.per-my-last-email', 'error')]",
+    ],
     "tracker_integration.py": [
         "Planned 4 applications from applications.csv",
         "Initech — Ingénieur données (Camille Martin, Europe/Paris)",

@@ -264,3 +264,15 @@ def test_fixed_text_checks_clean_for_the_fixed_rules(parts: list[str]) -> None:
     fixed_rules = {f.rule_id for f in report.findings if f.fixable}
     after = {f.rule_id for f in check(report.fixed()).findings}
     assert not fixed_rules & after
+
+
+def test_prefix_matches_count_once() -> None:
+    trie = Trie()
+    trie.add(expand("thank*")[0], 1, question=False)
+    trie.add(expand("thanksgiving*")[0], 2, question=False)
+    trie.add(expand("good (thank*|thanksgiving*)")[0], 3, question=False)
+    assert trie.single("thank") == [1]
+    assert trie.single("thanksgivings") == [1, 2]
+    assert trie.scan(["good", "thank"], [False, False]) == [(3, 0, 2), (1, 1, 2)]
+    counts = check("Thank you, thanks again!").profile.counts
+    assert counts["gratitude"] == 2

@@ -217,6 +217,8 @@ class Trie:
         """Payloads of the one-word phrases that *word* matches."""
         found = list(self.words.get(word, ()))
         for length in self.prefix_lengths:
+            if length > len(word):
+                break  # word[:length] would be the whole word again
             found.extend(self.prefixes.get(word[:length], ()))
         return found
 
@@ -258,6 +260,8 @@ def step(states: list[Node], word: str) -> list[Node]:
         if nxt is not None:
             following.append(nxt)
         for length in node.pre_lengths:
+            if length > len(word):
+                break
             nxt = node.pre.get(word[:length])
             if nxt is not None:
                 following.append(nxt)
