@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -305,7 +305,7 @@ def _build(
     *,
     row: int | None,
     row_label: str,
-    field_name: Any = None,
+    field_name: Callable[[str], str] | None = None,
 ) -> Application:
     from followkit.model import Application  # noqa: PLC0415
 
