@@ -249,7 +249,11 @@ class TestDicts:
                 "timezone": "Europe/Berlin",
             }
         )
-        assert app.decided_at == dt.datetime(2026, 3, 29, 2, 30, tzinfo=BERLIN)
+        # 02:30 does not exist in Berlin that night; it is read as the instant 03:30 shows.
+        assert (
+            app.decided_at.timestamp() == dt.datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN).timestamp()
+        )
+        assert app.decided_at.hour == 3
 
     @pytest.mark.parametrize(
         ("change", "match"),
@@ -336,3 +340,19 @@ def test_from_dict_only_raises_own_errors(data: dict[str, str | None]) -> None:
 def test_person_and_contact_from_dict_need_a_mapping(cls: type[Person] | type[Contact]) -> None:
     with pytest.raises(InvalidInputError, match="^who: must be a mapping, not str"):
         cls.from_dict("Alex", path="who")  # type: ignore[arg-type]
+
+
+def test_a_skipped_wall_clock_time_moves_to_the_real_one() -> None:
+    skipped = dt.datetime(2026, 3, 29, 2, 30, tzinfo=BERLIN)  # clocks jump 02:00 -> 03:00
+    app = make(decided_at=skipped)
+    assert app.decided_at.timestamp() == skipped.timestamp()  # the same instant ...
+    assert (app.decided_at.hour, app.decided_at.minute) == (3, 30)  # ... as the clock shows it
+    assert Application.from_dict(app.as_dict()).decided_at.hour == 3
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_the_repeated_autumn_hour_keeps_its_fold(fold: int) -> None:
+    repeated = dt.datetime(2026, 10, 25, 2, 30, fold=fold, tzinfo=BERLIN)
+    app = make(decided_at=repeated)
+    assert app.decided_at.utcoffset() == repeated.utcoffset()
+    assert Application.from_dict(app.as_dict()) == app

@@ -179,6 +179,19 @@ def aware_datetime(value: object, field: str) -> dt.datetime:
     return value
 
 
+def wall_clock(value: dt.datetime) -> dt.datetime:
+    """Return *value* moved off a wall-clock time that its zone skips.
+
+    ``datetime(2026, 3, 29, 2, 30, tzinfo=ZoneInfo("Europe/Berlin"))`` names a time that
+    never shows on a Berlin clock (the clocks jump from 02:00 to 03:00). Python keeps such a
+    value, but it would not survive a round trip through its UTC offset. Going through UTC
+    and back gives the real wall-clock time of the same instant (03:30 here); existing
+    times, including the repeated hour in autumn (told apart by ``fold``), are unchanged.
+    """
+    tzinfo = value.tzinfo
+    return value.astimezone(dt.UTC).astimezone(tzinfo)
+
+
 @lru_cache(maxsize=256)
 def _parse_locale(identifier: str) -> babel.Locale:
     import babel  # noqa: PLC0415

@@ -272,7 +272,7 @@ class Application:
     ) -> None:
         if not isinstance(candidate, Person):
             raise _bad_type("a Person", candidate, "candidate")
-        decided = v.aware_datetime(decided_at, "decided_at")
+        decided = v.wall_clock(v.aware_datetime(decided_at, "decided_at"))
         loc = v.locale(locale, "locale")
         country = v.territory(territory, "territory") or v.likely_territory(loc)
         self.__attrs_init__(
