@@ -32,7 +32,9 @@ def summary(
     return phrase(lang, step.action, name=app.contact.name, company=app.company)
 
 
-def _line(timeline: Timeline, step: Step, lang: str, loc: babel.Locale) -> str:
+def _line(
+    timeline: Timeline, step: Step, lang: str, loc: babel.Locale, *, with_checklist: bool
+) -> str:
     from babel.dates import format_date, format_time, format_timedelta  # noqa: PLC0415
     from babel.lists import format_list  # noqa: PLC0415
 
@@ -45,8 +47,9 @@ def _line(timeline: Timeline, step: Step, lang: str, loc: babel.Locale) -> str:
         if length >= dt.timedelta(hours=1):
             duration = format_timedelta(length, threshold=1.5, locale=loc)
             text += f" ({phrase(lang, 'within', duration=duration)})"
-        items = checklist_in(lang, step.action, timeline.application.company)
-        text = phrase(lang, "checklist", task=text, items=format_list(list(items), locale=loc))
+        if with_checklist:
+            items = checklist_in(lang, step.action, timeline.application.company)
+            text = phrase(lang, "checklist", task=text, items=format_list(list(items), locale=loc))
     if step.status is not Status.PLANNED:
         text += f" [{phrase(lang, step.status)}]"
     return f"{when} — {text}"
@@ -56,5 +59,10 @@ def describe(timeline: Timeline, locale: str | babel.Locale | None) -> str:
     """Return the agenda of *timeline* (see :meth:`Timeline.describe`)."""
     lang, loc = language(timeline.application.locale if locale is None else locale)
     lines = [summary(timeline, None, loc, title=True)]
-    lines.extend(_line(timeline, step, lang, loc) for step in timeline.steps)
+    # A recurring private task (the monthly engagement) shows its checklist once, at its
+    # first occurrence; repeating it on every line would bury the dates.
+    seen: set[object] = set()
+    for step in timeline.steps:
+        lines.append(_line(timeline, step, lang, loc, with_checklist=step.action not in seen))
+        seen.add(step.action)
     return "\n".join(lines)
