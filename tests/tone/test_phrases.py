@@ -152,19 +152,25 @@ def test_file_validation(data: dict[str, Any], field: str, reason: str) -> None:
 
 
 def count_steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count trie steps and look-ups: the Python work of a scan."""
+    """Count trie steps, walks and sentence-break checks: the Python work of a scan."""
     counter = [0]
     original_step, original_walk = engine.step, engine.Compiled._walk
+    original_break = engine._first_break
 
     def counting_step(*args: Any) -> Any:
         counter[0] += 1
         return original_step(*args)
+
+    def counting_break(*args: Any) -> Any:
+        counter[0] += 1
+        return original_break(*args)
 
     def counting_walk(self: engine.Compiled, *args: Any) -> Any:
         counter[0] += 1
         return original_walk(self, *args)
 
     monkeypatch.setattr(engine, "step", counting_step)
+    monkeypatch.setattr(engine, "_first_break", counting_break)
     monkeypatch.setattr(engine.Compiled, "_walk", counting_walk)
     return counter
 

@@ -72,7 +72,10 @@ def _capitals(ctx: Context) -> Iterator[tuple[int, int]]:
 
 
 def _marks(ctx: Context, *, interrobang: bool) -> Iterator[tuple[int, int]]:
-    for match in _MARK_RUN.finditer(ctx.low):
+    low = ctx.low
+    if ("?!" not in low and "!?" not in low) if interrobang else "!!" not in low:
+        return  # the common case, found without a scan
+    for match in _MARK_RUN.finditer(low):
         run = match.group()
         mixed = "?" in run and "!" in run
         if mixed == interrobang and (mixed or "!!" in run):
@@ -87,8 +90,22 @@ def _interrobang(ctx: Context) -> Iterator[tuple[int, int]]:
     return _marks(ctx, interrobang=True)
 
 
-def _lines(ctx: Context) -> list[tuple[int, int]]:
-    return [m.span() for m in _LINE.finditer(ctx.low)]
+def _first_line(ctx: Context) -> tuple[int, int] | None:
+    match = _LINE.search(ctx.low)
+    return match.span() if match else None
+
+
+def _last_lines(ctx: Context, count: int) -> list[tuple[int, int]]:
+    """The last *count* non-blank lines, read backwards from the end of the text."""
+    low = ctx.low
+    found: list[tuple[int, int]] = []
+    end = len(low)
+    while end > 0 and len(found) < count:
+        start = max(low.rfind("\n", 0, end), low.rfind("\r", 0, end)) + 1
+        if low[start:end].strip():
+            found.append((start, start + len(low[start:end].rstrip())))
+        end = start - 1
+    return found[::-1]
 
 
 def _is_message(ctx: Context) -> bool:
@@ -103,28 +120,24 @@ def _is_message(ctx: Context) -> bool:
 def _no_greeting(ctx: Context) -> Iterator[tuple[int, int]]:
     if "greetings" not in ctx.lexicon or not _is_message(ctx):
         return
-    lines = _lines(ctx)
-    if lines and not any(lines[0][0] <= s < lines[0][1] for s, _ in ctx.lexicon["greetings"]):
-        yield lines[0][0], lines[0][0]
+    first = _first_line(ctx)
+    if first and not any(first[0] <= s < first[1] for s, _ in ctx.lexicon["greetings"]):
+        yield first[0], first[0]
 
 
 def _no_thanks(ctx: Context) -> Iterator[tuple[int, int]]:
     if "thanks" not in ctx.lexicon or not _is_message(ctx):
         return
-    if not ctx.lexicon["thanks"] and not ctx.gratitude:
-        lines = _lines(ctx)
-        if lines:
-            yield lines[0][0], lines[0][0]
+    first = _first_line(ctx)
+    if first and not ctx.lexicon["thanks"] and not ctx.gratitude:
+        yield first[0], first[0]
 
 
 def _no_signoff(ctx: Context) -> Iterator[tuple[int, int]]:
     if "signoffs" not in ctx.lexicon or not _is_message(ctx):
         return
-    lines = _lines(ctx)
-    if not lines:
-        return
-    tail_start = lines[-3:][0][0]
-    if not any(s >= tail_start for s, _ in ctx.lexicon["signoffs"]):
+    lines = _last_lines(ctx, 3)
+    if lines and not any(s >= lines[0][0] for s, _ in ctx.lexicon["signoffs"]):
         yield lines[-1][1], lines[-1][1]
 
 

@@ -18,6 +18,7 @@ from followkit.tone._phrases import (
     MIN_PREFIX,
     TOKEN_RE,
     WORD,
+    Node,
     Trie,
     expand,
     normalize,
@@ -206,16 +207,12 @@ class Compiled:
         self.openings = frozenset(
             word for word, node in root.lit.items() if node.wild is not None or node.pre
         )
-        self.pairs = frozenset(
-            f"{word} {second}" for word, node in root.lit.items() for second in node.lit
-        )
-        self.single_words |= self.openings
-        self.two_words = {
-            f"{word} {second}": tuple(last.ends)
+        self.pairs = {
+            f"{word} {second}": last
             for word, node in root.lit.items()
             for second, last in node.lit.items()
-            if last.ends and not (last.qends or last.lit or last.pre or last.wild)
         }
+        self.single_words |= self.openings
 
     def _add_rule(self, rule: Rule) -> None:
         payload = self._entry("rule", rule.id, len(self.rules))
@@ -272,7 +269,8 @@ class Compiled:
             if word in singles or word[:3] in stems or f"{word} {after}" in pairs
         ]
         single = self.trie.single
-        openings, two_words = self.openings, self.two_words
+        openings, pair_nodes = self.openings, self.pairs
+        count = len(words)
         for k in candidates:
             word = words[k]
             start, end = offsets[2 * k + 1], offsets[2 * k + 2]
@@ -281,29 +279,38 @@ class Compiled:
                 payloads = known[word] = single(word)
             hits.extend([(payload, start, end) for payload in payloads])
             if word in openings or word[:3] in stems:
-                self._walk(words, pieces, offsets, k, hits)
+                self._walk(words, pieces, offsets, k, [self.trie.root], k, hits)
                 continue
-            pair = f"{word} {following[k]}"
-            ends = two_words.get(pair)
-            if ends is not None:  # a two-word phrase and nothing longer: no walk needed
-                if _first_break(pieces[2 * k + 2]) is None:
-                    end = offsets[2 * k + 4]
-                    hits.extend([(payload, start, end) for payload in ends])
-            elif pair in pairs:
-                self._walk(words, pieces, offsets, k, hits)
+            node = pair_nodes.get(f"{word} {following[k]}")
+            if node is None or _first_break(pieces[2 * k + 2]) is not None:
+                continue
+            # The first two words match: record two-word phrases here, and walk on only if
+            # the third word can continue one (most openings such as "i would" stop here).
+            end = offsets[2 * k + 4]
+            hits.extend([(payload, start, end) for payload in node.ends])
+            stop = _first_break(pieces[2 * k + 4])
+            if stop == "?":
+                hits.extend([(payload, start, end) for payload in node.qends])
+            if stop is None and (
+                node.pre_lengths
+                or node.wild is not None
+                or (k + 2 < count and words[k + 2] in node.lit)
+            ):
+                self._walk(words, pieces, offsets, k, [node], k + 2, hits)
 
-    def _walk(
+    def _walk(  # noqa: PLR0913  (the scan's state, passed on to avoid recomputing it)
         self,
         words: list[str],
         pieces: list[str],
         offsets: list[int],
         first: int,
+        states: list[Node],
+        position: int,
         hits: list[tuple[int, int, int]],
     ) -> None:
-        """Add the phrases of two or more words that start at word *first*."""
+        """Add the phrases that start at word *first*, from *states* at word *position*."""
         start = offsets[2 * first + 1]
-        states = [self.trie.root]
-        for k in range(first, min(len(words), first + self.trie.depth)):
+        for k in range(position, min(len(words), first + self.trie.depth)):
             states = step(states, words[k])
             if not states:
                 return
