@@ -165,9 +165,9 @@ def count_steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         counter[0] += 1
         return original_break(*args)
 
-    def counting_walk(self: engine.Compiled, *args: Any) -> Any:
+    def counting_walk(self: engine.Compiled, *args: Any, **kwargs: Any) -> Any:
         counter[0] += 1
-        return original_walk(self, *args)
+        return original_walk(self, *args, **kwargs)
 
     monkeypatch.setattr(engine, "step", counting_step)
     monkeypatch.setattr(engine, "_first_break", counting_break)

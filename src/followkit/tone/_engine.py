@@ -204,14 +204,13 @@ class Compiled:
         # of a longer phrase (or a first word whose phrase goes on with a prefix or "_").
         self.single_words = frozenset(self.trie.words)
         self.first_stems = frozenset(p[:MIN_PREFIX] for p in (*root.pre, *self.trie.prefixes))
+        self.longer_stems = frozenset(p[:MIN_PREFIX] for p in root.pre)
         self.openings = frozenset(
             word for word, node in root.lit.items() if node.wild is not None or node.pre
         )
-        self.pairs = {
-            f"{word} {second}": last
-            for word, node in root.lit.items()
-            for second, last in node.lit.items()
-        }
+        self.pairs = frozenset(
+            f"{word} {second}" for word, node in root.lit.items() for second in node.lit
+        )
         self.single_words |= self.openings
 
     def _add_rule(self, rule: Rule) -> None:
@@ -269,7 +268,8 @@ class Compiled:
             if word in singles or word[:3] in stems or f"{word} {after}" in pairs
         ]
         single = self.trie.single
-        openings, pair_nodes = self.openings, self.pairs
+        root = self.trie.root
+        root_words, longer_stems = root.lit, self.longer_stems
         count = len(words)
         for k in candidates:
             word = words[k]
@@ -278,11 +278,18 @@ class Compiled:
             if payloads is None:
                 payloads = known[word] = single(word)
             hits.extend([(payload, start, end) for payload in payloads])
-            if word in openings or word[:3] in stems:
-                self._walk(words, pieces, offsets, k, [self.trie.root], k, hits)
+            opening = root_words.get(word)
+            if word[:3] in longer_stems or (opening is not None and opening.wild is not None):
+                self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
                 continue
-            node = pair_nodes.get(f"{word} {following[k]}")
-            if node is None or _first_break(pieces[2 * k + 2]) is not None:
+            if opening is None or _first_break(pieces[2 * k + 2]) is not None:
+                continue
+            after = following[k]
+            if any(after[:n] in opening.pre for n in opening.pre_lengths if n <= len(after)):
+                self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
+                continue
+            node = opening.lit.get(after)
+            if node is None:
                 continue
             # The first two words match: record two-word phrases here, and walk on only if
             # the third word can continue one (most openings such as "i would" stop here).
@@ -296,7 +303,7 @@ class Compiled:
                 or node.wild is not None
                 or (k + 2 < count and words[k + 2] in node.lit)
             ):
-                self._walk(words, pieces, offsets, k, [node], k + 2, hits)
+                self._walk(words, pieces, offsets, k, states=[node], position=k + 2, hits=hits)
 
     def _walk(  # noqa: PLR0913  (the scan's state, passed on to avoid recomputing it)
         self,
@@ -304,6 +311,7 @@ class Compiled:
         pieces: list[str],
         offsets: list[int],
         first: int,
+        *,
         states: list[Node],
         position: int,
         hits: list[tuple[int, int, int]],
