@@ -111,10 +111,8 @@ def _last_lines(ctx: Context, count: int) -> list[tuple[int, int]]:
 def _is_message(ctx: Context) -> bool:
     if ctx.message:
         return True
-    return any(
-        count >= ctx.config.min_message_words
-        for count, _ in enumerate(re.finditer(r"\S+", ctx.low), start=1)
-    )
+    needed = ctx.config.min_message_words
+    return len(ctx.low.split(maxsplit=needed)) >= needed
 
 
 def _no_greeting(ctx: Context) -> Iterator[tuple[int, int]]:
@@ -143,10 +141,11 @@ def _no_signoff(ctx: Context) -> Iterator[tuple[int, int]]:
 
 def _too_long(ctx: Context) -> Iterator[tuple[int, int]]:
     limit = ctx.config.max_words
-    for count, match in enumerate(re.finditer(r"\S+", ctx.low), start=1):
-        if count > limit:
-            yield match.start(), match.start()
-            return
+    if len(ctx.low) <= limit or len(ctx.low.split(maxsplit=limit)) <= limit:
+        return  # at most *limit* words, found without a scan
+    over = re.compile(rf"\s*(?:\S+\s+){{{limit}}}").match(ctx.low)
+    if over:
+        yield over.end(), over.end()
 
 
 def _vague_feedback(ctx: Context) -> Iterator[tuple[int, int]]:

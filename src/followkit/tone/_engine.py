@@ -212,6 +212,8 @@ class Compiled:
             f"{word} {second}" for word, node in root.lit.items() for second in node.lit
         )
         self.single_words |= self.openings
+        # What every one-word phrase of the rules matches, worked out once.
+        self.literal = {word: self.trie.single(word) for word in self.trie.words}
 
     def _add_rule(self, rule: Rule) -> None:
         payload = self._entry("rule", rule.id, len(self.rules))
@@ -267,14 +269,14 @@ class Compiled:
             for k, (word, after) in enumerate(zip(words, following, strict=True))
             if word in singles or word[:3] in stems or f"{word} {after}" in pairs
         ]
-        single = self.trie.single
+        single, literal = self.trie.single, self.literal
         root = self.trie.root
         root_words, longer_stems = root.lit, self.longer_stems
         count = len(words)
         for k in candidates:
             word = words[k]
             start, end = offsets[2 * k + 1], offsets[2 * k + 2]
-            payloads = known.get(word)
+            payloads = literal.get(word) or known.get(word)
             if payloads is None:
                 payloads = known[word] = single(word)
             hits.extend([(payload, start, end) for payload in payloads])
