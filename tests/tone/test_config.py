@@ -194,3 +194,32 @@ def test_config_is_hashable_and_frozen() -> None:
 
 def test_load_rules_is_cached() -> None:
     assert load_rules("en") is load_rules("en")
+
+
+def test_code_rule_messages_can_be_translated(tmp_path: Path) -> None:
+    path = tmp_path / "messages.toml"
+    path.write_text(
+        '[messages."shouting.exclamations"]\nmessage = "Too loud."\n'
+        '[messages."message.no-thanks"]\nmessage = "No thanks?"\nsuggestion = "Say thanks."\n',
+        encoding="utf-8",
+    )
+    report = Checker("en", Config(extra_rules=[path])).check("Hello!!")
+    [finding] = report.findings
+    assert (finding.message, finding.suggestion) == ("Too loud.", None)
+
+
+@pytest.mark.parametrize(
+    ("table", "reason"),
+    [
+        ('[messages."pressure.asap"]\nmessage = "x"\n', "not a rule written in code"),
+        ('[messages."message.no-thanks"]\ntext = "x"\n', "'message' and 'suggestion'"),
+        ('[messages."message.no-thanks"]\nmessage = ""\n', "non-empty string"),
+        ("messages = 3\n", "must be a table"),
+    ],
+)
+def test_bad_code_rule_messages(tmp_path: Path, table: str, reason: str) -> None:
+    path = tmp_path / "messages.toml"
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(RuleError, match=reason) as info:
+        Config(extra_rules=[path])
+    assert info.value.field == "messages"

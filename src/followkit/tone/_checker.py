@@ -224,6 +224,9 @@ class Checker:
             if (rule.id, start, end) in ignored:
                 continue
             line, column = lines.position(start)
+            wording, suggestion = compiled.code_messages.get(
+                rule.id, (rule.message, rule.suggestion)
+            )
             findings.append(
                 Finding(
                     rule_id=rule.id,
@@ -234,8 +237,8 @@ class Checker:
                     line=line,
                     column=column,
                     text=text[start:end],
-                    message=rule.message.replace("{match}", text[start:end]),
-                    suggestion=rule.suggestion,
+                    message=wording.replace("{match}", text[start:end]),
+                    suggestion=suggestion,
                     fixable=isinstance(rule, Rule) and rule.fix,
                     part=part,
                 )

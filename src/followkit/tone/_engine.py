@@ -182,6 +182,10 @@ class Compiled:
         self.negations = Trie()
         self.lexicon = rule_file.lexicon
         self.starts = rule_file.starts
+        self.code_messages = dict(rule_file.messages)
+        for extra in config.extra_rules:
+            if extra.locale in {None, rule_file.locale}:
+                self.code_messages.update(extra.messages)
         for pattern in rule_file.negations:
             self._add(self.negations, pattern, 0, "negations")
         for rule in _merged_rules(rule_file, config):

@@ -92,7 +92,19 @@ _RULE_KEYS = frozenset(
         "context",
     }
 )
-_FILE_KEYS = frozenset({"locale", "negations", "lexicon", "strategies", "starts", "rule"})
+_FILE_KEYS = frozenset(
+    {"locale", "negations", "lexicon", "strategies", "starts", "messages", "rule"}
+)
+#: The rules written in code, whose message and suggestion a rule file may translate.
+CODE_RULE_IDS = (
+    *sorted(CODE_RULES),
+    "message.no-greeting",
+    "message.no-thanks",
+    "message.no-signoff",
+    "message.too-long",
+    "message.vague-feedback",
+    "message.too-many-questions",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -149,6 +161,7 @@ class RuleFile:
     lexicon: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     strategies: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     starts: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    messages: Mapping[str, tuple[str, str | None]] = attrs.field(factory=dict)
     rules: tuple[Rule, ...] = ()
 
 
@@ -262,6 +275,24 @@ def _rule(data: object, origin: str, index: int) -> Rule:
     )
 
 
+def _messages(data: Mapping[str, Any], origin: str) -> dict[str, tuple[str, str | None]]:
+    table = data.get("messages", {})
+    if not isinstance(table, dict):
+        raise RuleError("must be a table", source=origin, field="messages")
+    result: dict[str, tuple[str, str | None]] = {}
+    for rule_id, entry in table.items():
+        where: dict[str, str | None] = {"source": origin, "rule": rule_id, "field": "messages"}
+        if rule_id not in CODE_RULE_IDS:
+            raise RuleError(f"is not a rule written in code ({', '.join(CODE_RULE_IDS)})", **where)
+        if not isinstance(entry, dict) or set(entry) - {"message", "suggestion"}:
+            raise RuleError("must be a table with 'message' and 'suggestion'", **where)
+        result[rule_id] = (
+            cast("str", _text(entry.get("message"), where)),
+            _text(entry.get("suggestion"), where, optional=True),
+        )
+    return result
+
+
 def parse_rule_file(data: Mapping[str, Any], origin: str) -> RuleFile:
     """Validate parsed TOML *data* of a rule file read from *origin*.
 
@@ -292,6 +323,7 @@ def parse_rule_file(data: Mapping[str, Any], origin: str) -> RuleFile:
         lexicon=_table(data, "lexicon", LEXICON_KEYS, origin),
         strategies=_table(data, "strategies", STRATEGY_KEYS, origin),
         starts=_table(data, "starts", START_KEYS, origin),
+        messages=_messages(data, origin),
         rules=rules,
     )
 
