@@ -6,8 +6,10 @@ them courteous and some not. Three figures are measured in one run on the same m
 * the full English check (phrase rules, context, strategies, message-level rules, score) in
   MB/s over the 1 MB corpus;
 * milliseconds per 150-word follow-up, warm (the checker compiled, the text checked before);
-* a single regular expression that merges every literal phrase of the same rule file by
-  prefix and only finds matches in lower-cased text: what pure Python can do at best.
+* a single regular expression that merges literal phrases of the same rule file by prefix
+  and only finds matches in lower-cased text, what pure Python can do at best: once over an
+  even sample of ~300 phrases (the issue's ceiling) and once over every phrase the rules
+  expand to.
 
 Targets (issue 4): >= 10 MB/s, <= 0.1 ms per 150-word message, >= 25 % of the ceiling.
 """
@@ -80,17 +82,21 @@ def message(words: int = 150, seed: int = 7) -> str:
     return "Dear Ms. Lee,\n\n" + " ".join(sentences) + "\n\nBest regards,\nAlex"
 
 
-def ceiling_regex() -> re.Pattern[str]:
-    """One regex of every literal phrase of the English rules, merged by common prefix."""
+def rule_phrases() -> list[str]:
+    """Every literal word sequence of the English rules, sorted (prefix words as stems)."""
     phrases = set()
     for rule in load_rules("en").rules:
         for pattern in rule.patterns:
             for sequence in expand(pattern)[0]:
                 # A prefix word counts with its stem: the ceiling only finds literals.
-                words = [word for kind, word in sequence if kind != "_"]
-                phrases.add(" ".join(words))
+                phrases.add(" ".join(word for kind, word in sequence if kind != "_"))
+    return sorted(phrases)
+
+
+def ceiling_regex(phrases: list[str] | None = None) -> re.Pattern[str]:
+    """One regex of literal phrases (default: all of the English rules), merged by prefix."""
     trie: dict[str, dict] = {}
-    for phrase in phrases:
+    for phrase in rule_phrases() if phrases is None else phrases:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
@@ -121,22 +127,32 @@ def main() -> None:
     checker = Checker("en")
     checker.check(text)
     full = best_of(5, lambda: checker.check(text))
-    ceiling = ceiling_regex()
     lowered = text.lower()
-    regex = best_of(5, lambda: sum(1 for _ in ceiling.finditer(lowered)))
+    phrases = rule_phrases()
+    # The issue's ceiling: ~300 phrases (an even sample of ours),
+    # and the same construction over every phrase the rules expand to.
+    sample = phrases[:: max(1, len(phrases) // 300)]
+    small = ceiling_regex(sample)
+    large = ceiling_regex(phrases)
+    small_time = best_of(5, lambda: sum(1 for _ in small.finditer(lowered)))
+    large_time = best_of(5, lambda: sum(1 for _ in large.finditer(lowered)))
     note = message()
     checker.check(note)
     runs = 2000
     per_message = best_of(5, lambda: [checker.check(note) for _ in range(runs)]) / runs
     findings = len(checker.check(text).findings)
     print(f"corpus: {mb:.2f} MB, {len(text.split()):,} words, {findings:,} findings")
-    print(f"message: {len(note.split())} words")
+    print(f"message: {len(note.split())} words; rules expand to {len(phrases):,} phrases")
     print()
-    print(f"{'measure':<44}{'value':>12}{'target':>12}")
-    print(f"{'full English check, MB/s':<44}{mb / full:>12.1f}{'>= 10':>12}")
-    print(f"{'ceiling: one merged literal regex, MB/s':<44}{mb / regex:>12.1f}{'':>12}")
-    print(f"{'ratio full / ceiling':<44}{regex / full:>12.1%}{'>= 25 %':>12}")
-    print(f"{'150-word message, ms (warm)':<44}{per_message * 1000:>12.3f}{'<= 0.1':>12}")
+    print(f"{'measure':<52}{'value':>10}{'target':>10}")
+    print(f"{'full English check, MB/s':<52}{mb / full:>10.1f}{'>= 10':>10}")
+    label = f"ceiling: merged regex, {len(sample)} phrases, MB/s"
+    print(f"{label:<52}{mb / small_time:>10.1f}")
+    print(f"{'ratio full / that ceiling':<52}{small_time / full:>10.1%}{'>= 25 %':>10}")
+    label = f"ceiling: merged regex, all {len(phrases):,} phrases, MB/s"
+    print(f"{label:<52}{mb / large_time:>10.1f}")
+    print(f"{'ratio full / that ceiling':<52}{large_time / full:>10.1%}")
+    print(f"{'150-word message, ms (warm)':<52}{per_message * 1000:>10.3f}{'<= 0.1':>10}")
 
 
 if __name__ == "__main__":

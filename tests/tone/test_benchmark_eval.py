@@ -69,4 +69,5 @@ def test_speed_corpus_is_deterministic() -> None:
     assert speed.corpus(5000) == speed.corpus(5000)
     assert len(speed.corpus(5000)) == 5000
     assert 150 <= len(speed.message().split()) <= 190
-    assert speed.ceiling_regex().search("please respond asap")
+    assert speed.ceiling_regex(["respond asap"]).search("please respond asap")
+    assert len(speed.rule_phrases()) > 1000
