@@ -151,7 +151,7 @@ def _too_long(ctx: Context) -> Iterator[tuple[int, int]]:
 def _vague_feedback(ctx: Context) -> Iterator[tuple[int, int]]:
     vague = ctx.lexicon.get("vague_feedback", ())
     if vague and not ctx.lexicon.get("specific_feedback"):
-        yield vague[0]
+        yield min(vague)
 
 
 def _too_many_questions(ctx: Context) -> Iterator[tuple[int, int]]:

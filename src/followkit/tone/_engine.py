@@ -207,15 +207,19 @@ class Compiled:
         # see it at all: a one-word phrase, the stem of a prefix word, or the first two words
         # of a longer phrase (or a first word whose phrase goes on with a prefix or "_").
         self.single_words = frozenset(self.trie.words)
-        self.first_stems = frozenset(p[:MIN_PREFIX] for p in (*root.pre, *self.trie.prefixes))
+        self.single_stems = frozenset(p[:MIN_PREFIX] for p in self.trie.prefixes)
         self.longer_stems = frozenset(p[:MIN_PREFIX] for p in root.pre)
         self.openings = frozenset(
             word for word, node in root.lit.items() if node.wild is not None or node.pre
         )
+        self.opening_stems = {
+            word: frozenset(p[:MIN_PREFIX] for p in node.pre)
+            for word, node in root.lit.items()
+            if node.pre
+        }
         self.pairs = frozenset(
             f"{word} {second}" for word, node in root.lit.items() for second in node.lit
         )
-        self.single_words |= self.openings
         # What every one-word phrase of the rules matches, worked out once.
         self.literal = {word: self.trie.single(word) for word in self.trie.words}
 
@@ -266,24 +270,40 @@ class Compiled:
         pieces = _SPLIT.split(chunk)
         offsets = list(accumulate(map(len, pieces), initial=base))
         words = pieces[1::2]
-        singles, stems, pairs = self.single_words, self.first_stems, self.pairs
+        # One-word phrases: find them with set look-ups, resolve each distinct word once.
+        single_words, single_stems = self.single_words, self.single_stems
+        singles = [
+            k for k, word in enumerate(words) if word in single_words or word[:3] in single_stems
+        ]
+        resolved: dict[str, list[int]] = {}
+        for word in {words[k] for k in singles}:
+            payloads = self.literal.get(word) or known.get(word)
+            if payloads is None:
+                payloads = known[word] = self.trie.single(word)
+            resolved[word] = payloads
+        hits.extend(
+            [
+                (payload, offsets[2 * k + 1], offsets[2 * k + 2])
+                for k in singles
+                for payload in resolved[words[k]]
+            ]
+        )
+        # Longer phrases: only where the first two words (or a prefix or "_") can start one.
+        root = self.trie.root
+        root_words, longer_stems, openings = root.lit, self.longer_stems, self.openings
+        pairs, opening_stems = self.pairs, self.opening_stems
         following = [*words[1:], ""] if words else []
         candidates = [
             k
             for k, (word, after) in enumerate(zip(words, following, strict=True))
-            if word in singles or word[:3] in stems or f"{word} {after}" in pairs
+            if word in openings
+            or word[:3] in longer_stems
+            or (word in root_words and f"{word} {after}" in pairs)
         ]
-        single, literal = self.trie.single, self.literal
-        root = self.trie.root
-        root_words, longer_stems = root.lit, self.longer_stems
         count = len(words)
         for k in candidates:
             word = words[k]
-            start, end = offsets[2 * k + 1], offsets[2 * k + 2]
-            payloads = literal.get(word) or known.get(word)
-            if payloads is None:
-                payloads = known[word] = single(word)
-            hits.extend([(payload, start, end) for payload in payloads])
+            start = offsets[2 * k + 1]
             opening = root_words.get(word)
             if word[:3] in longer_stems or (opening is not None and opening.wild is not None):
                 self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
@@ -291,7 +311,9 @@ class Compiled:
             if opening is None or _first_break(pieces[2 * k + 2]) is not None:
                 continue
             after = following[k]
-            if any(after[:n] in opening.pre for n in opening.pre_lengths if n <= len(after)):
+            if after[:3] in opening_stems.get(word, ()) and any(
+                after[:n] in opening.pre for n in opening.pre_lengths if n <= len(after)
+            ):
                 self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
                 continue
             node = opening.lit.get(after)
