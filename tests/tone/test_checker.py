@@ -341,3 +341,8 @@ def test_check_caches_compiled_checkers() -> None:
     before = _cached.cache_info().hits
     check("hello again")
     assert _cached.cache_info().hits == before + 1
+
+
+def test_one_word_question_phrases() -> None:
+    assert "message.vague-feedback" in ids("Thanks for the update. Feedback?")
+    assert "message.vague-feedback" not in ids("Thanks for the update. Feedback is welcome.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -13,7 +14,7 @@ from followkit.errors import RuleError
 from followkit.tone import Checker, check
 from followkit.tone import _engine as engine
 from followkit.tone._phrases import Trie, expand, normalize
-from followkit.tone._rules import parse_rule_file
+from followkit.tone._rules import load_rules, parse_rule_file
 
 
 def words(pattern: str) -> list[str]:
@@ -282,3 +283,67 @@ def test_prefix_matches_count_once() -> None:
     assert trie.scan(["good", "thank"], [False, False]) == [(3, 0, 2), (1, 1, 2)]
     counts = check("Thank you, thanks again!").profile.counts
     assert counts["gratitude"] == 2
+
+
+def reference_scan(compiled: engine.Compiled, low: str) -> set[tuple[int, int, int]]:
+    """The plain algorithm the fast scan must agree with: the trie from every word."""
+    found: set[tuple[int, int, int]] = set()
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    questions: list[bool] = []
+
+    def flush() -> None:
+        for payload, first, last in compiled.trie.scan(words, questions):
+            found.add((payload, spans[first][0], spans[last - 1][1]))
+        words.clear()
+        spans.clear()
+        questions.clear()
+
+    for match in engine.TOKEN_RE.finditer(low):
+        piece = match.group()
+        if piece in engine.BREAKS:
+            if piece == "?" and questions:
+                questions[-1] = True
+            flush()
+        else:
+            words.append(piece)
+            spans.append(match.span())
+            questions.append(False)
+    flush()
+    return found
+
+
+@functools.cache
+def english() -> Checker:
+    return Checker("en")
+
+
+VOCABULARY = sorted(
+    {
+        word
+        for rule in load_rules("en").rules[::3]
+        for pattern in rule.patterns
+        for word in pattern.replace("(", " ").replace(")", " ").replace("|", " ").split()
+        if word.isalpha()
+    }
+)
+
+
+EXAMPLES = sorted({example for rule in load_rules("en").rules for example in rule.flag})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(VOCABULARY),
+            st.sampled_from([",", ".", "?", "!", "\n", "...", "'s", "thanks", "feedback?"]),
+            st.sampled_from(EXAMPLES),
+        ),
+        max_size=40,
+    )
+)
+def test_fast_scan_agrees_with_the_plain_algorithm(tokens: list[str]) -> None:
+    compiled = english()._compiled
+    low = normalize(" ".join(tokens))
+    assert set(compiled.scan(low)) == reference_scan(compiled, low)

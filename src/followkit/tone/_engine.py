@@ -217,6 +217,7 @@ class Compiled:
             for word, node in root.lit.items()
             if node.pre
         }
+        self.questions = frozenset(word for word, node in root.lit.items() if node.qends)
         self.pairs = frozenset(
             f"{word} {second}" for word, node in root.lit.items() for second in node.lit
         )
@@ -291,13 +292,14 @@ class Compiled:
         # Longer phrases: only where the first two words (or a prefix or "_") can start one.
         root = self.trie.root
         root_words, longer_stems, openings = root.lit, self.longer_stems, self.openings
-        pairs, opening_stems = self.pairs, self.opening_stems
+        pairs, opening_stems, questions = self.pairs, self.opening_stems, self.questions
         following = [*words[1:], ""] if words else []
         candidates = [
             k
             for k, (word, after) in enumerate(zip(words, following, strict=True))
             if word in openings
             or word[:3] in longer_stems
+            or word in questions
             or (word in root_words and f"{word} {after}" in pairs)
         ]
         count = len(words)
@@ -308,7 +310,13 @@ class Compiled:
             if word[:3] in longer_stems or (opening is not None and opening.wild is not None):
                 self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
                 continue
-            if opening is None or _first_break(pieces[2 * k + 2]) is not None:
+            if opening is None:
+                continue
+            stop = _first_break(pieces[2 * k + 2])
+            if stop is not None:
+                if stop == "?":  # a one-word question such as "feedback?"
+                    end = offsets[2 * k + 2]
+                    hits.extend([(payload, start, end) for payload in opening.qends])
                 continue
             after = following[k]
             if after[:3] in opening_stems.get(word, ()) and any(
