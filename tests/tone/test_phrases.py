@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followkit.errors import RuleError
-from followkit.tone import Checker, check
+from followkit.tone import Checker, check, supported_locales
 from followkit.tone import _engine as engine
 from followkit.tone._phrases import Trie, expand, normalize
 from followkit.tone._rules import load_rules, parse_rule_file
@@ -347,3 +347,14 @@ def test_fast_scan_agrees_with_the_plain_algorithm(tokens: list[str]) -> None:
     compiled = english()._compiled
     low = normalize(" ".join(tokens))
     assert set(compiled.scan(low)) == reference_scan(compiled, low)
+
+
+@pytest.mark.parametrize("locale", supported_locales())
+def test_fast_scan_agrees_on_every_example(locale: str) -> None:
+    compiled = Checker(locale)._compiled
+    rules = load_rules(locale).rules
+    text = " ".join(example for rule in rules for example in (*rule.flag, *rule.passes))
+    for low in (normalize(text), normalize(text.replace(".", " "))):
+        found = set(compiled.scan(low))
+        assert found == reference_scan(compiled, low)
+        assert len(found) > len(rules)
