@@ -155,8 +155,12 @@ def test_curly_apostrophes_and_case(en: Checker) -> None:
 
 def test_shouting(en: Checker) -> None:
     assert ids("Please RESPOND TO ME now.") == ["shouting.capitals"]
+    assert "shouting.capitals" in ids("Reply IMMEDIATELY.")
     assert ids("I have used AWS and SQL.") == []
+    assert ids("We used HTML, CSS, PHP and the ESRI REST server.") == []
+    assert ids("Set `IF POLI-DATE-REQUESTED IS NOT NULL` first, Mr.TAMER.") == []
     assert ids("Thank you!!!") == ["shouting.exclamations"]
+    assert ids("That sounds amazing!!") == []
     assert ids("Really?!") == ["shouting.interrobang"]
     assert ids("Really??") == []
 

@@ -203,7 +203,7 @@ def test_code_rule_messages_can_be_translated(tmp_path: Path) -> None:
         '[messages."message.no-thanks"]\nmessage = "No thanks?"\nsuggestion = "Say thanks."\n',
         encoding="utf-8",
     )
-    report = Checker("en", Config(extra_rules=[path])).check("Hello!!")
+    report = Checker("en", Config(extra_rules=[path])).check("Hello!!!")
     [finding] = report.findings
     assert (finding.message, finding.suggestion) == ("Too loud.", None)
 

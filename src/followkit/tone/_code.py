@@ -20,9 +20,13 @@ if TYPE_CHECKING:
 __all__ = ["CODE_RULES", "SCORE_WEIGHTS", "CodeRule", "Context", "score"]
 
 _CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# A run of capitalised words separated by spaces. Identifiers are not shouting: a word joined
+# to others by "-", "_", ".", "/", "@" or "#" (POLI-DATE, Mr.TAMER, G_KEEPERR) is left out.
+_IDENTIFIER_BEFORE = r"(?<![^\W_])(?<![-_./@#])"
+_IDENTIFIER_AFTER = r"(?![^\W_])(?![-_./@#][^\W_])"
 _CAPS_RUN = re.compile(
-    rf"(?<![^\W_])[{_CAPS}]{{2,}}+(?:['’][{_CAPS}]++)*+(?![^\W_])"
-    rf"(?:[ \t,]++[{_CAPS}]++(?:['’][{_CAPS}]++)*+(?![^\W_]))*"
+    rf"{_IDENTIFIER_BEFORE}[{_CAPS}]{{2,}}+(?:['’][{_CAPS}]++)*+{_IDENTIFIER_AFTER}"
+    rf"(?:[ \t]++[{_CAPS}]++(?:['’][{_CAPS}]++)*+{_IDENTIFIER_AFTER})*"
 )
 _MARK_RUN = re.compile(r"[!?]{2,}+")
 _QUESTION = re.compile(r"\?++")
@@ -63,22 +67,35 @@ class CodeRule:
 
 
 def _capitals(ctx: Context) -> Iterator[tuple[int, int]]:
-    for match in _CAPS_RUN.finditer(ctx.text):
-        words = [w for w in re.split(r"[ \t,]+", match.group()) if w]
+    text = ctx.text
+    for match in _CAPS_RUN.finditer(text):
+        words = match.group().split()
         letters = sum(len(word) for word in words)
-        shouting = letters >= MIN_SHOUT_LETTERS and (len(words) > 1 or letters >= 7)
-        if shouting and ctx.low[match.start()] != "\n":  # not in a skipped quote
+        longest = max(len(word) for word in words)
+        # One long word ("IMMEDIATELY"), or a phrase with a real word in it ("PLEASE
+        # RESPOND"), or three words; not a pair of acronyms ("ESRI REST").
+        shouting = letters >= MIN_SHOUT_LETTERS and (
+            longest >= 7 or (len(words) > 1 and longest >= 5) or len(words) > 2
+        )
+        start = match.start()
+        if shouting and ctx.low[start] != "\n" and not _in_code(text, start):
             yield match.span()
+
+
+def _in_code(text: str, offset: int) -> bool:
+    """Whether *offset* is inside `inline code` on its line (an odd number of backticks)."""
+    line_start = max(text.rfind("\n", max(0, offset - 500), offset), offset - 500, -1) + 1
+    return text.count("`", line_start, offset) % 2 == 1
 
 
 def _marks(ctx: Context, *, interrobang: bool) -> Iterator[tuple[int, int]]:
     low = ctx.low
-    if ("?!" not in low and "!?" not in low) if interrobang else "!!" not in low:
+    if ("?!" not in low and "!?" not in low) if interrobang else "!!!" not in low:
         return  # the common case, found without a scan
     for match in _MARK_RUN.finditer(low):
         run = match.group()
         mixed = "?" in run and "!" in run
-        if mixed == interrobang and (mixed or "!!" in run):
+        if mixed == interrobang and (mixed or "!!!" in run):
             yield match.span()
 
 
@@ -172,7 +189,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
     CodeRule(
         id="shouting.exclamations",
         severity="warning",
-        message="A run of exclamation marks reads as shouting or impatience.",
+        message="A run of three or more exclamation marks reads as shouting or impatience.",
         suggestion="End the sentence with one full stop (or at most one '!').",
         check=_exclamations,
     ),
