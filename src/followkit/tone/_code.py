@@ -189,7 +189,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
     CodeRule(
         id="shouting.exclamations",
         severity="warning",
-        message="A run of three or more exclamation marks reads as shouting or impatience.",
+        message="A run of exclamation marks reads as shouting or impatience.",
         suggestion="End the sentence with one full stop (or at most one '!').",
         check=_exclamations,
     ),

@@ -35,6 +35,7 @@ __all__ = ["Compiled", "mask"]
 # that keeps the work per match constant however long a sentence or word is.
 _WINDOW = 480
 _NEGATION_WORDS = 3
+_NEGATION_WINDOW = 160
 
 _QUOTE_LINE = re.compile(r"(?m)^[ \t]*>[^\n\r]*")
 _ATTRIBUTION_END = re.compile(r"(?:wrote|schrieb|a écrit|escribió)[ \t]*:[ \t]*(?=[\r\n]|\Z)")
@@ -158,10 +159,10 @@ def _words(low: str, start: int, end: int) -> tuple[list[str], list[int], list[i
     return words, starts, ends, questions
 
 
-def _words_before(low: str, start: int) -> list[str]:
-    """The words of the same sentence before *start* (within the window)."""
+def _words_before(low: str, start: int, window: int = _WINDOW) -> list[str]:
+    """The words of the same sentence before *start* (within *window* characters)."""
     words: list[str] = []
-    for piece in TOKEN_RE.findall(low, max(0, start - _WINDOW), start):
+    for piece in TOKEN_RE.findall(low, max(0, start - window), start):
         if piece in BREAKS:
             words.clear()
         else:
@@ -369,7 +370,8 @@ class Compiled:
 
     def negated(self, low: str, start: int) -> bool:
         """Whether a negation ends within the three words before *start*."""
-        words = _words_before(low, start)
+        # The last few words are all that matter: a short window keeps this cheap.
+        words = _words_before(low, start, _NEGATION_WINDOW)
         if not words:
             return False
         tail = words[-(_NEGATION_WORDS + self.negations.depth) :]
