@@ -219,9 +219,7 @@ class Compiled:
             if node.pre
         }
         self.questions = frozenset(word for word, node in root.lit.items() if node.qends)
-        self.pairs = frozenset(
-            f"{word} {second}" for word, node in root.lit.items() for second in node.lit
-        )
+        self.seconds = {word: frozenset(node.lit) for word, node in root.lit.items() if node.lit}
         # What every one-word phrase of the rules matches, worked out once.
         self.literal = {word: self.trie.single(word) for word in self.trie.words}
 
@@ -272,36 +270,33 @@ class Compiled:
         pieces = _SPLIT.split(chunk)
         offsets = list(accumulate(map(len, pieces), initial=base))
         words = pieces[1::2]
-        # One-word phrases: find them with set look-ups, resolve each distinct word once.
-        single_words, single_stems = self.single_words, self.single_stems
-        singles = [
-            k for k, word in enumerate(words) if word in single_words or word[:3] in single_stems
-        ]
-        resolved: dict[str, list[int]] = {}
-        for word in {words[k] for k in singles}:
-            payloads = self.literal.get(word) or known.get(word)
-            if payloads is None:
-                payloads = known[word] = self.trie.single(word)
-            resolved[word] = payloads
+        # Decide per distinct word (a text repeats few), then pick positions with one set or
+        # dictionary look-up per word.
+        distinct = set(words)
+        resolved = self._resolve(distinct, known)
         hits.extend(
             [
                 (payload, offsets[2 * k + 1], offsets[2 * k + 2])
-                for k in singles
-                for payload in resolved[words[k]]
+                for k, word in enumerate(words)
+                if word in resolved
+                for payload in resolved[word]
             ]
         )
         # Longer phrases: only where the first two words (or a prefix or "_") can start one.
         root = self.trie.root
-        root_words, longer_stems, openings = root.lit, self.longer_stems, self.openings
-        pairs, opening_stems, questions = self.pairs, self.opening_stems, self.questions
+        root_words, longer_stems = root.lit, self.longer_stems
+        opening_stems = self.opening_stems
+        starters = {
+            word
+            for word in distinct
+            if word in self.openings or word in self.questions or word[:3] in longer_stems
+        }
+        seconds, nothing = self.seconds, frozenset[str]()
         following = [*words[1:], ""] if words else []
         candidates = [
             k
             for k, (word, after) in enumerate(zip(words, following, strict=True))
-            if word in openings
-            or word[:3] in longer_stems
-            or word in questions
-            or (word in root_words and f"{word} {after}" in pairs)
+            if word in starters or after in seconds.get(word, nothing)
         ]
         count = len(words)
         for k in candidates:
@@ -341,6 +336,19 @@ class Compiled:
                 or (k + 2 < count and words[k + 2] in node.lit)
             ):
                 self._walk(words, pieces, offsets, k, states=[node], position=k + 2, hits=hits)
+
+    def _resolve(self, distinct: set[str], known: dict[str, list[int]]) -> dict[str, list[int]]:
+        """The one-word phrases each of these words matches (only words that match some)."""
+        resolved: dict[str, list[int]] = {}
+        single_words, single_stems = self.single_words, self.single_stems
+        for word in distinct:
+            if word in single_words or word[:3] in single_stems:
+                payloads = self.literal.get(word) or known.get(word)
+                if payloads is None:
+                    payloads = known[word] = self.trie.single(word)
+                if payloads:
+                    resolved[word] = payloads
+        return resolved
 
     def _walk(  # noqa: PLR0913  (the scan's state, passed on to avoid recomputing it)
         self,
