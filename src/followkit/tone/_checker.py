@@ -191,9 +191,7 @@ class Checker:
             if kind == "strategy":
                 if key == "please" and _starts_sentence(low, start):
                     key = "please_start"
-                strategies.append(
-                    StrategyHit(strategy=key, start=start, end=end, text=text[start:end], part=part)
-                )
+                strategies.append(StrategyHit(key, start, end, text[start:end], part))
             elif kind == "lexicon":
                 lexicon[key].append((start, end))
             elif kind == "rule":

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
@@ -60,9 +60,11 @@ class Finding:
         return attrs.asdict(self)
 
 
-@attrs.frozen(kw_only=True)
-class StrategyHit:
+class StrategyHit(NamedTuple):
     """One use of a politeness strategy, with its span.
+
+    A named tuple rather than an attrs class: a long text has tens of thousands of these,
+    and a tuple is several times cheaper to create; it is just as immutable.
 
     Attributes:
         strategy: The strategy's name, such as ``gratitude`` or ``direct_question``.
@@ -111,7 +113,7 @@ class Profile:
         """Return the profile as JSON-ready data."""
         return {
             "counts": self.counts,
-            "hits": [attrs.asdict(hit) for hit in self.hits],
+            "hits": [hit._asdict() for hit in self.hits],
             "findings_penalty": self.findings_penalty,
             "logit": self.logit,
         }
