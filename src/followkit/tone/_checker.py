@@ -182,17 +182,32 @@ class Checker:
         compiled = self._compiled
         low = normalise_text(text, compiled.config)
         hits = compiled.scan(low)
+        entries = compiled.entries
+        # Most hits are strategy words: sort them out with comprehensions, not branches.
+        strategy = compiled.strategy_payloads
+        strategies.extend(
+            [
+                StrategyHit(
+                    "please_start"
+                    if entries[p][1] == "please" and _starts_sentence(low, start)
+                    else entries[p][1],
+                    start,
+                    end,
+                    text[start:end],
+                    part,
+                )
+                for p, start, end in hits
+                if p in strategy
+            ]
+        )
         lexicon: dict[str, list[tuple[int, int]]] = {key: [] for key in compiled.lexicon}
         rule_hits: list[tuple[int, int, int]] = []
         allowed: list[tuple[int, int]] = []
-        entries = compiled.entries
         for payload, start, end in hits:
+            if payload in strategy:
+                continue
             kind, key, index = entries[payload]
-            if kind == "strategy":
-                if key == "please" and _starts_sentence(low, start):
-                    key = "please_start"
-                strategies.append(StrategyHit(key, start, end, text[start:end], part))
-            elif kind == "lexicon":
+            if kind == "lexicon":
                 lexicon[key].append((start, end))
             elif kind == "rule":
                 rule_hits.append((index, start, end))

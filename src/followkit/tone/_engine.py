@@ -203,6 +203,11 @@ class Compiled:
             payload = self._entry("allow", "allow", 0)
             for pattern in config.allow:
                 self._add(self.trie, pattern, payload, "allow")
+        self.strategy_payloads = frozenset(
+            payload
+            for payload, (kind, _key, _index) in enumerate(self.entries)
+            if kind == "strategy"
+        )
         root = self.trie.root
         # Look-ups in these sets decide, for every word of the text, whether the trie needs to
         # see it at all: a one-word phrase, the stem of a prefix word, or the first two words
