@@ -40,7 +40,7 @@ CONFIG = Config(max_words=20, max_questions=2, min_message_words=10)
 #: A word of each locale's shouting.exclamations message that only that language uses.
 EXCLAMATION_WORDING = {
     "de": "Ausrufezeichen",
-    "fr": "points d'exclamation",
+    "fr": "points d’exclamation",
     "es": "signos de exclamación",
 }
 
@@ -126,8 +126,9 @@ def test_regional_locale_uses_its_language_translation() -> None:
 
 
 # French typography: a no-break space (U+00A0) or a narrow one (U+202F) before ; : ! ? and
-# inside « »; a mark may follow another (« ?! »). German quotes „…“, Spanish ¿…? and ¡…!.
-_FRENCH_BAD_SPACE = re.compile(r"[^\u00a0\u202f;:!?«]([;:!?])|«[^\u00a0\u202f]|[^\u00a0\u202f]»")
+# inside « », a mark may follow another (« ?! »), and the typographic apostrophe. German quotes
+# „…“, Spanish ¿…? and ¡…!.
+_FRENCH_BAD_SPACE = re.compile(r"[^\u00a0\u202f;:!?«]([;:!?])|«[^\u00a0]|[^\u00a0]»")
 
 
 def _code_texts(locale: str) -> list[str]:
@@ -136,13 +137,22 @@ def _code_texts(locale: str) -> list[str]:
     ]
 
 
+def _all_texts(locale: str) -> list[str]:
+    """The messages and suggestions of the code rules and of every phrase rule."""
+    rules = load_rules(locale).rules
+    return _code_texts(locale) + [
+        text for rule in rules for text in (rule.message, rule.suggestion) if text is not None
+    ]
+
+
 def test_french_typography() -> None:
-    for text in _code_texts("fr"):
+    for text in _all_texts("fr"):
         assert not _FRENCH_BAD_SPACE.search(text), text
+        assert "'" not in text, text
 
 
 def test_german_quotes() -> None:
-    for text in _code_texts("de"):
+    for text in _all_texts("de"):
         assert '"' not in text, text
         assert "«" not in text, text
         assert text.count("„") == text.count("“"), text
