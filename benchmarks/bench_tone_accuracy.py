@@ -3,8 +3,9 @@
 Danescu-Niculescu-Mizil et al. (2013) rated 6,603 Stack Exchange requests for politeness
 (five annotators each). As in the paper, the requests are sorted by their normalised score
 and the bottom and top quartiles are classified as impolite and polite. followkit's
-courtesy score is not trained on this set: its weights come from the paper's published
-table of strategies, and the decision threshold is fixed in advance (below). The script
+strategy weights were calibrated once on this set (logistic regression, signs held to the
+paper's table 3; 10-fold cross-validated accuracy 63.8 %, AUC 0.69), so the figure printed
+here is an in-sample one; the decision threshold is fixed in advance (below). The script
 prints accuracy, ROC AUC (computed here, from ranks) and the share of the politest
 requests that get a warning or an error.
 

@@ -17,7 +17,7 @@ EXPECTED: dict[str, list[str]] = {
         "    ^^^^^^^^^^^^^^^^^",
         "0 error(s), 8 warning(s), 2 note(s); courtesy score 0/100",
         "After the safe rewrites:\n0 error(s), 5 warning(s)",
-        "Revised draft: ok=True, score 99/100",
+        "Revised draft: ok=True, score 100/100",
         "With a team configuration: [('message.no-thanks', 'info'), ('passive-aggressive",
     ],
     "tracker_integration.py": [
