@@ -55,3 +55,34 @@ def test_subpackages_load_on_attribute_access(name: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"followkit.{name}"
+
+
+def _documented_names() -> set[str]:
+    """Every name the API reference documents, as its last dotted component."""
+    import importlib
+    import re
+    from pathlib import Path
+
+    docs = Path(__file__).parent.parent / "docs"
+    names: set[str] = set()
+    for page in docs.rglob("*.md"):
+        if "_build" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(
+            r"\.\. (?:py:)?(?:auto)?(?:class|function|data|exception|attribute)::\s+([\w.]+)",
+            text,
+        ):
+            names.add(match.group(1).rsplit(".", 1)[-1])
+        for module, options in re.findall(r"\.\. automodule:: ([\w.]+)\n((?:[ \t]+.*\n)*)", text):
+            members = re.search(r":members:([^:]*)", options)
+            if members is None:
+                continue
+            listed = re.findall(r"\w+", members.group(1))
+            names.update(listed or importlib.import_module(module).__all__)
+    return names
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    missing = sorted(set(followkit.__all__) - {"__version__"} - _documented_names())
+    assert not missing, f"not in the API reference: {missing}"
