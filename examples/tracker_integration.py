@@ -20,8 +20,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import icalendar
-
 import followkit
 
 DATA = Path(__file__).parent / "data" / "applications.csv"
@@ -33,25 +31,6 @@ NOW = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 def slug(text: str) -> str:
     """Return a file-name-safe form of *text* ("Acme Analytics" -> "acme-analytics")."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "application"
-
-
-def one_calendar(timelines: list[followkit.Timeline]) -> bytes:
-    """Merge the timelines' calendars: every entry once, every time zone once."""
-    merged = icalendar.Calendar()
-    merged.add("prodid", "-//followkit example//tracker integration//EN")
-    merged.add("version", "2.0")
-    merged.add("x-wr-calname", "Follow-ups")
-    zones: dict[str, icalendar.Component] = {}
-    entries: list[icalendar.Component] = []
-    for timeline in timelines:
-        for component in icalendar.Calendar.from_ical(timeline.to_ical()).subcomponents:
-            if component.name == "VTIMEZONE":
-                zones.setdefault(str(component["TZID"]), component)
-            else:
-                entries.append(component)
-    for component in [*zones.values(), *entries]:
-        merged.add_component(component)
-    return bytes(merged.to_ical())
 
 
 def write_drafts(timeline: followkit.Timeline, folder: Path) -> tuple[int, int]:
@@ -97,7 +76,7 @@ def main(argv: list[str]) -> None:
         print(f"  first draft: {first_mail.message.subject if first_mail.message else ''}")
 
     calendar = output / "followups.ics"
-    calendar.write_bytes(one_calendar(timelines))
+    calendar.write_bytes(followkit.calendar(timelines, name="Follow-ups"))
     entries = sum(len(t) for t in timelines)
     tone = "every draft checks clean" if problems == 0 else f"{problems} tone problems to review"
     print(f"\nWrote {drafts} drafts ({tone}) and {calendar.name} with {entries} entries")

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         Status,
         Step,
         Timeline,
+        calendar,
         plan,
     )
     from followkit.tone import Checker, Finding, Report, check
@@ -99,6 +100,7 @@ _EXPORTS: dict[str, str] = {
     "load_applications": "followkit.files",
     "nudge": "followkit.messages",
     "plan": "followkit.timeline",
+    "calendar": "followkit.timeline",
     "referral_request": "followkit.messages",
     "stay_connected": "followkit.messages",
     "thank_you": "followkit.messages",
@@ -137,6 +139,7 @@ __all__ = [
     "Timeline",
     "UnsupportedLocaleError",
     "__version__",
+    "calendar",
     "check",
     "compose",
     "connection_note",

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from followkit.model import Application
     from followkit.timeline import Timeline
 
-PRODID = "-//followkit//follow-up plans//EN"
-
 
 def parse_now(value: str | None) -> dt.datetime:
     """Return ``--now`` as an aware datetime (the system clock when not given)."""
@@ -83,35 +81,6 @@ def plans(args: argparse.Namespace) -> list[Timeline]:
     return timelines
 
 
-def merge_calendars(timelines: list[Timeline]) -> bytes:
-    """Return one iCalendar file holding the entries of every timeline.
-
-    Each timeline's entries keep their stable UIDs; time-zone definitions appear once.
-    """
-    if len(timelines) == 1:
-        return timelines[0].to_ical()
-    import icalendar  # noqa: PLC0415
-
-    merged = icalendar.Calendar()
-    merged.add("prodid", PRODID)
-    merged.add("version", "2.0")
-    merged.add("calscale", "GREGORIAN")
-    merged.add("method", "PUBLISH")
-    merged.add("x-wr-calname", f"Follow-ups ({len(timelines)} applications)")
-    zones: dict[str, Any] = {}
-    entries: list[Any] = []
-    for timeline in timelines:
-        calendar = icalendar.Calendar.from_ical(timeline.to_ical())
-        for component in calendar.subcomponents:
-            if component.name == "VTIMEZONE":
-                zones.setdefault(str(component["TZID"]), component)
-            else:
-                entries.append(component)
-    for component in [*zones.values(), *entries]:
-        merged.add_component(component)
-    return bytes(merged.to_ical())
-
-
 def run_plan(args: argparse.Namespace) -> int:
     """Plan and write the timelines in the chosen format."""
     refuse_overwriting_inputs(args.output, [args.source])
@@ -124,7 +93,9 @@ def run_plan(args: argparse.Namespace) -> int:
         document = data[0] if len(data) == 1 else data
         output = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     elif args.format == "ics":
-        output = merge_calendars(timelines)
+        from followkit.timeline import calendar  # noqa: PLC0415
+
+        output = calendar(timelines)
     else:
         output = "\n".join(timeline.describe(args.locale).rstrip() + "\n" for timeline in timelines)
     write_output(args.output, output)

@@ -9,6 +9,7 @@ import json
 import icalendar
 import pytest
 
+import followkit
 from followkit import Application, InvalidInputError, UnsupportedLocaleError
 from followkit.timeline import (
     Action,
@@ -360,3 +361,39 @@ def test_timelines_built_by_hand_are_validated(timeline: Timeline) -> None:
     with pytest.raises(InvalidInputError, match="drafts: must be a bool"):
         attrs.evolve(timeline, drafts="no")
     assert attrs.evolve(timeline, steps=list(timeline.steps)) == timeline
+
+
+def test_calendar_merges_many_timelines(
+    timeline: Timeline, updated: Timeline, bavaria_app: Application
+) -> None:
+    other = plan(
+        make_application(at(23, 9), territory="US", subdivision="CA", timezone="America/New_York"),
+        now=at(23, 10),
+    )
+    data = followkit.calendar([updated, other])
+    parsed = icalendar.Calendar.from_ical(data)
+    assert str(parsed["X-WR-CALNAME"]) == "Follow-ups (2 applications)"
+    entries = [c for c in parsed.subcomponents if c.name in {"VEVENT", "VTODO"}]
+    assert len(entries) == len(updated.steps) + len(other.steps)
+    uids = [str(c["UID"]) for c in entries]
+    assert len(set(uids)) == len(uids)  # two applications never share a UID
+    # Every entry is the same as in the timeline's own calendar (UID, sequence, status).
+    own = {str(c["UID"]): c for c in components(updated.to_ical())}
+    for entry in entries:
+        if str(entry["UID"]) in own:
+            assert entry["SEQUENCE"] == own[str(entry["UID"])]["SEQUENCE"]
+            assert entry["STATUS"] == own[str(entry["UID"])]["STATUS"]
+    zones = [str(c["TZID"]) for c in parsed.subcomponents if c.name == "VTIMEZONE"]
+    assert sorted(zones) == sorted(set(zones)) == ["America/New_York", "Europe/Berlin"]
+
+
+def test_calendar_of_one_is_its_own_calendar(timeline: Timeline) -> None:
+    assert followkit.calendar([timeline]) == timeline.to_ical()
+    assert b"X-WR-CALNAME:Mine" in followkit.calendar([timeline], name=" Mine ")
+
+
+def test_calendar_refuses_what_is_not_a_timeline(timeline: Timeline) -> None:
+    with pytest.raises(InvalidInputError, match=r"^timelines\[1\]: must be a Timeline"):
+        followkit.calendar([timeline, "plan.ics"])  # type: ignore[list-item]
+    with pytest.raises(InvalidInputError, match="^name: "):
+        followkit.calendar([timeline], name="a\r\nb")

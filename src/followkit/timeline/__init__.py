@@ -24,7 +24,7 @@ from followkit.timeline._events import (
 )
 from followkit.timeline._policy import Action, Condition, Policy, Status
 from followkit.timeline._step import Step
-from followkit.timeline._timeline import Timeline, plan
+from followkit.timeline._timeline import Timeline, calendar, plan
 
 __all__ = [
     "Action",
@@ -39,5 +39,6 @@ __all__ = [
     "Status",
     "Step",
     "Timeline",
+    "calendar",
     "plan",
 ]

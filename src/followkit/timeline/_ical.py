@@ -11,10 +11,14 @@ from followkit.timeline._describe import summary
 from followkit.timeline._policy import Status
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import icalendar
+
     from followkit.timeline._step import Step
     from followkit.timeline._timeline import Timeline
 
-__all__ = ["to_ical", "uid"]
+__all__ = ["calendar_of", "to_ical", "uid"]
 
 PRODID = "-//followkit//follow-up timeline//EN"
 #: The zone data written as VTIMEZONE covers the plan, with a year of margin either side.
@@ -34,16 +38,9 @@ def _description(step: Step) -> str:
     return "\n".join(f"- {item}" for item in step.checklist)
 
 
-def to_ical(timeline: Timeline) -> bytes:
-    """Return the ``.ics`` bytes of *timeline* (see :meth:`Timeline.to_ical`)."""
+def _add_steps(calendar: icalendar.Calendar, timeline: Timeline) -> None:
     import icalendar  # noqa: PLC0415  (deferred: not needed unless exporting)
 
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", summary(timeline, None, title=True))
     stamp = timeline.now.astimezone(dt.UTC)
     alarm_before = dt.timedelta(minutes=timeline.policy.alarm_minutes)
     for step in timeline.steps:
@@ -81,8 +78,28 @@ def to_ical(timeline: Timeline) -> bytes:
             alarm.add("trigger", -alarm_before)
             component.add_component(alarm)
         calendar.add_component(component)
-    if timeline.steps:
-        first = min(step.due for step in timeline.steps).date() - _MARGIN
-        last = max(step.window_end for step in timeline.steps).date() + _MARGIN
+
+
+def calendar_of(timelines: Sequence[Timeline], name: str) -> bytes:
+    """Return one ``.ics`` holding every step of *timelines*, each time zone once."""
+    import icalendar  # noqa: PLC0415  (deferred: not needed unless exporting)
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for timeline in timelines:
+        _add_steps(calendar, timeline)
+    steps = [step for timeline in timelines for step in timeline.steps]
+    if steps:
+        first = min(step.due for step in steps).date() - _MARGIN
+        last = max(step.window_end for step in steps).date() + _MARGIN
         calendar.add_missing_timezones(first_date=first, last_date=last)
     return bytes(calendar.to_ical())
+
+
+def to_ical(timeline: Timeline) -> bytes:
+    """Return the ``.ics`` bytes of *timeline* (see :meth:`Timeline.to_ical`)."""
+    return calendar_of([timeline], summary(timeline, None, title=True))

@@ -23,7 +23,7 @@ from followkit.timeline._policy import Policy, Status
 from followkit.timeline._step import Step
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     import babel
 
@@ -306,3 +306,44 @@ def plan(
     _planner.check_span(application, now)
     steps = _planner.build(application, policy, now, (), {}, drafts=drafts)
     return Timeline(application=application, policy=policy, now=now, steps=steps, drafts=drafts)
+
+
+def calendar(timelines: Iterable[Timeline], *, name: str | None = None) -> bytes:
+    """Return one iCalendar file holding the steps of many timelines.
+
+    A job tracker plans every application it follows and hands the candidate a single
+    calendar to import. Each step keeps the UID, sequence and status that
+    :meth:`Timeline.to_ical` gives it, so re-importing an updated file updates the entries
+    already in the calendar; each time zone is written once.
+
+    Args:
+        timelines: The timelines to merge, in the order their entries should appear.
+        name: The calendar's display name; defaults to the single plan's title, or
+            ``"Follow-ups (N applications)"``.
+
+    Returns:
+        The ``.ics`` bytes (RFC 5545).
+
+    Raises:
+        InvalidInputError: If an item is not a :class:`Timeline`.
+
+    .. versionadded:: 0.1.0
+    """
+    from followkit.timeline._describe import summary  # noqa: PLC0415
+    from followkit.timeline._ical import calendar_of  # noqa: PLC0415
+
+    items = list(timelines)
+    for index, item in enumerate(items):
+        if not isinstance(item, Timeline):
+            raise InvalidInputError(
+                f"must be a Timeline, not {type(item).__name__}", field=f"timelines[{index}]"
+            )
+    if name is None:
+        name = (
+            summary(items[0], None, title=True)
+            if len(items) == 1
+            else f"Follow-ups ({len(items)} applications)"
+        )
+    else:
+        name = v.clean_text(name, "name")
+    return calendar_of(items, name)
