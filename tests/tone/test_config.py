@@ -223,3 +223,25 @@ def test_bad_code_rule_messages(tmp_path: Path, table: str, reason: str) -> None
     with pytest.raises(RuleError, match=reason) as info:
         Config(extra_rules=[path])
     assert info.value.field == "messages"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+        ("a = " + "{b = " * 50_000 + "1" + "}" * 50_000 + "\n", "nested too deeply"),
+        ("# " + "x" * 4_000_000 + "\n", "at most 4,000,000"),
+    ],
+    ids=["deep-arrays", "deep-tables", "huge"],
+)
+def test_hostile_files_are_refused_naming_the_file(
+    tmp_path: Path, content: str, reason: str
+) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=reason) as info:
+        Config.from_toml(path)
+    assert info.value.source == str(path)
+    with pytest.raises(RuleError, match=reason) as rule_info:
+        Config(extra_rules=[path])
+    assert rule_info.value.source == str(path)

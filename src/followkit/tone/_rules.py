@@ -328,14 +328,29 @@ def parse_rule_file(data: Mapping[str, Any], origin: str) -> RuleFile:
     )
 
 
+#: Largest rule or configuration file accepted; the English rules, the biggest, are ~100 KB.
+MAX_TOML_CHARACTERS = 4_000_000
+
+
 def read_toml(text: str, origin: str, error: type[RuleError] = RuleError) -> dict[str, Any]:
     """Parse TOML *text*, turning syntax errors into *error* naming *origin*."""
     import tomllib  # noqa: PLC0415  (deferred: import followkit stays cheap)
 
+    if len(text) > MAX_TOML_CHARACTERS:
+        raise error(
+            f"is {len(text):,} characters long; a rule or configuration file may have at most "
+            f"{MAX_TOML_CHARACTERS:,}",
+            source=origin,
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"is not valid TOML: {exc}", source=origin) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise error(
+            "is nested too deeply to be a rule or configuration file", source=origin
+        ) from None
 
 
 def supported_locales() -> tuple[str, ...]:
