@@ -157,6 +157,7 @@ def count_steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counter = [0]
     original_step, original_walk = engine.step, engine.Compiled._walk
     original_break = engine._first_break
+    original_candidates = engine.Compiled._candidates
 
     def counting_step(*args: Any) -> Any:
         counter[0] += 1
@@ -170,6 +171,12 @@ def count_steps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         counter[0] += 1
         return original_walk(self, *args, **kwargs)
 
+    def counting_candidates(self: engine.Compiled, *args: Any) -> Any:
+        found = original_candidates(self, *args)
+        counter[0] += len(found)
+        return found
+
+    monkeypatch.setattr(engine.Compiled, "_candidates", counting_candidates)
     monkeypatch.setattr(engine, "step", counting_step)
     monkeypatch.setattr(engine, "_first_break", counting_break)
     monkeypatch.setattr(engine.Compiled, "_walk", counting_walk)

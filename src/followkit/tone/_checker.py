@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
+from itertools import compress, count
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from followkit.errors import InvalidInputError
 from followkit.tone._code import CODE_RULES, SCORE_WEIGHTS, CodeRule, Context, score
 from followkit.tone._config import Config
-from followkit.tone._engine import Compiled, in_context, normalise_text
+from followkit.tone._engine import Compiled, compose, in_context, join_lines, normalise_text
 from followkit.tone._phrases import TOKEN_RE
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
 from followkit.tone._rules import Rule, Severity, load_rules, resolve_locale
@@ -29,6 +31,7 @@ MAX_TEXT = 16 * 1024 * 1024
 
 _BREAK = re.compile(r"[.!?;\n\r]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_FIRST = operator.itemgetter(0)
 
 
 @runtime_checkable
@@ -94,6 +97,14 @@ class Checker:
             raise InvalidInputError("must be a followkit.tone.Config", field="config")
         self._compiled = Compiled(load_rules(resolve_locale(locale)), config)
         self._starts = self._start_patterns()
+        # What does not change from one check to the next: the active code rules with their
+        # severities, and the ignored findings.
+        self._code_rules = tuple(
+            (rule, config.severity_of(rule.id, rule.severity))
+            for rule in CODE_RULES
+            if config.enabled(rule.id)
+        )
+        self._ignored = frozenset((item.rule_id, item.start, item.end) for item in config.ignore)
 
     @property
     def locale(self) -> str:
@@ -154,8 +165,12 @@ class Checker:
         value, logit, penalty = score(
             {hit.strategy for hit in hits}, [finding.severity for finding in findings]
         )
+        # Subject hits come first in the list; sort each part by (start, strategy).
+        order = operator.itemgetter(1, 0)
+        subject_hits = sorted([hit for hit in hits if hit.part == "subject"], key=order)
+        body_hits = sorted([hit for hit in hits if hit.part != "subject"], key=order)
         profile = Profile(
-            hits=tuple(sorted(hits, key=lambda h: (h.part != "subject", h.start, h.strategy))),
+            hits=(*subject_hits, *body_hits),
             weights=dict(SCORE_WEIGHTS),
             findings_penalty=penalty,
             logit=logit,
@@ -171,7 +186,7 @@ class Checker:
 
     def _check_part(
         self,
-        text: str,
+        original: str,
         part: Part,
         findings: list[Finding],
         strategies: list[StrategyHit],
@@ -180,32 +195,31 @@ class Checker:
     ) -> None:
         """Check one part; *message* is ``None`` for a subject line (no message rules)."""
         compiled = self._compiled
+        # Decomposed accents (as macOS writes them) are composed before matching; spans are
+        # mapped back to the original text only when that changed anything.
+        text, offsets = compose(original)
         low = normalise_text(text, compiled.config)
-        hits = compiled.scan(low)
+        # A single line break inside a paragraph (hard-wrapped plain text) does not end a
+        # phrase: the scan reads those breaks as spaces.
+        flat = join_lines(low)
+        hits = compiled.scan(flat)
         entries = compiled.entries
-        # Most hits are strategy words: sort them out with comprehensions, not branches.
-        strategy = compiled.strategy_payloads
-        strategies.extend(
-            [
-                StrategyHit(
-                    "please_start"
-                    if entries[p][1] == "please" and _starts_sentence(low, start)
-                    else entries[p][1],
-                    start,
-                    end,
-                    text[start:end],
-                    part,
-                )
-                for p, start, end in hits
-                if p in strategy
-            ]
-        )
+        # Most hits are strategy words: sort them out in C, then build the hits in one
+        # comprehension.
+        names = compiled.strategy_names
+        payloads = list(map(_FIRST, hits))
+        found = [
+            StrategyHit._make((names[p], start, end, text[start:end], part))
+            for p, start, end in compress(hits, map(names.__getitem__, payloads))
+        ]
+        if compiled.has_please:
+            for k in compress(count(), map("please".__eq__, map(_FIRST, found))):
+                if _starts_sentence(low, found[k].start):
+                    found[k] = found[k]._replace(strategy="please_start")
         lexicon: dict[str, list[tuple[int, int]]] = {key: [] for key in compiled.lexicon}
         rule_hits: list[tuple[int, int, int]] = []
         allowed: list[tuple[int, int]] = []
-        for payload, start, end in hits:
-            if payload in strategy:
-                continue
+        for payload, start, end in compress(hits, map(compiled.kinds.__getitem__, payloads)):
             kind, key, index = entries[payload]
             if kind == "lexicon":
                 lexicon[key].append((start, end))
@@ -213,33 +227,51 @@ class Checker:
                 rule_hits.append((index, start, end))
             else:
                 allowed.append((start, end))
-        strategies.extend(self._start_strategies(text, low, part))
-        lines = _Lines(text)
-        spans = self._rule_spans(text, low, rule_hits, allowed)
+        found.extend(self._start_strategies(text, low, part))
+        spans = self._rule_spans(text, flat, rule_hits, allowed)
         context = Context(
             text=text,
             low=low,
             config=compiled.config,
             message=bool(message),
             lexicon={} if message is None else lexicon,
-            gratitude=any(hit.strategy == "gratitude" for hit in strategies),
+            gratitude=any(hit.strategy == "gratitude" for hit in (*strategies, *found)),
         )
-        for code_rule in CODE_RULES:
-            if compiled.config.enabled(code_rule.id) and not (
-                message is None and code_rule.category == "message"
-            ):
-                severity = compiled.config.severity_of(code_rule.id, code_rule.severity)
-                spans.extend(
-                    (start, end, code_rule, severity) for start, end in code_rule.check(context)
-                )
-        ignored = {(item.rule_id, item.start, item.end) for item in compiled.config.ignore}
+        for code_rule, severity in self._code_rules:
+            if message is None and code_rule.category == "message":
+                continue
+            spans.extend(
+                (start, end, code_rule, severity) for start, end in code_rule.check(context)
+            )
+        if offsets is not None:
+            found = [
+                hit._replace(start=s, end=e, text=original[s:e])
+                for hit in found
+                for s, e in [offsets.span(hit.start, hit.end)]
+            ]
+            spans = [(*offsets.span(start, end), rule, sev) for start, end, rule, sev in spans]
+        strategies.extend(found)
+        if spans:
+            self._findings(original, part, spans, findings)
+
+    def _findings(
+        self,
+        original: str,
+        part: Part,
+        spans: list[tuple[int, int, Rule | CodeRule, Severity]],
+        findings: list[Finding],
+    ) -> None:
+        """Turn the spans of the rules into findings (leaving out the ignored ones)."""
+        compiled = self._compiled
+        lines = _Lines(original)
+        ignored = self._ignored
+        messages = compiled.code_messages
         for start, end, rule, severity in spans:
-            if (rule.id, start, end) in ignored:
+            if ignored and (rule.id, start, end) in ignored:
                 continue
             line, column = lines.position(start)
-            wording, suggestion = compiled.code_messages.get(
-                rule.id, (rule.message, rule.suggestion)
-            )
+            wording, suggestion = messages.get(rule.id, (rule.message, rule.suggestion))
+            matched = original[start:end]
             findings.append(
                 Finding(
                     rule_id=rule.id,
@@ -249,8 +281,8 @@ class Checker:
                     end=end,
                     line=line,
                     column=column,
-                    text=text[start:end],
-                    message=wording.replace("{match}", text[start:end]),
+                    text=matched,
+                    message=wording.replace("{match}", matched),
                     suggestion=suggestion,
                     fixable=isinstance(rule, Rule) and rule.fix,
                     part=part,

@@ -9,9 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from followkit.tone._config import Config
@@ -35,23 +33,33 @@ _LINE = re.compile(r"[^\n\r]*\S[^\n\r]*")
 MIN_SHOUT_LETTERS = 6
 
 
-@attrs.frozen(kw_only=True)
 class Context:
-    """What the code rules see of one checked part."""
+    """What the code rules see of one checked part (a plain class: one is built per check)."""
 
-    text: str
-    low: str
-    config: Config
-    message: bool
-    lexicon: Mapping[str, Sequence[tuple[int, int]]]
-    gratitude: bool
+    __slots__ = ("config", "gratitude", "lexicon", "low", "message", "text")
+
+    def __init__(  # noqa: PLR0913  (keyword-only, one per field)
+        self,
+        *,
+        text: str,
+        low: str,
+        config: Config,
+        message: bool,
+        lexicon: Mapping[str, Sequence[tuple[int, int]]],
+        gratitude: bool,
+    ) -> None:
+        self.text = text
+        self.low = low
+        self.config = config
+        self.message = message
+        self.lexicon = lexicon
+        self.gratitude = gratitude
 
 
 Check = Callable[[Context], Iterator[tuple[int, int]]]
 
 
-@attrs.frozen(kw_only=True)
-class CodeRule:
+class CodeRule(NamedTuple):
     """A rule written as a function that yields the spans it flags."""
 
     id: str

@@ -6,8 +6,10 @@ can serve many threads at once.
 
 from __future__ import annotations
 
+import bisect
 import re
-from itertools import accumulate
+import unicodedata
+from itertools import accumulate, compress, count
 from typing import TYPE_CHECKING
 
 import attrs
@@ -29,13 +31,15 @@ if TYPE_CHECKING:
     from followkit.tone._config import Config
     from followkit.tone._rules import Rule, RuleFile
 
-__all__ = ["Compiled", "mask"]
+__all__ = ["Compiled", "Offsets", "compose", "join_lines", "mask"]
 
 # How far the scan looks around a match, in characters: enough for any phrase, and a bound
 # that keeps the work per match constant however long a sentence or word is.
 _WINDOW = 480
 _NEGATION_WORDS = 3
 _NEGATION_WINDOW = 160
+#: Words whose one-word matches (through prefix words) a compiled rule set remembers.
+_MEMO_SIZE = 1 << 16
 
 _QUOTE_LINE = re.compile(r"(?m)^[ \t]*>[^\n\r]*")
 _ATTRIBUTION_END = re.compile(r"(?:wrote|schrieb|a écrit|escribió)[ \t]*:[ \t]*(?=[\r\n]|\Z)")
@@ -120,7 +124,7 @@ def _chunks(low: str) -> list[tuple[int, int]]:
 
 def _first_break(gap: str) -> str | None:
     """The first sentence break in the text between two words, if any."""
-    if _BREAK_SET.isdisjoint(gap):
+    if gap == " " or _BREAK_SET.isdisjoint(gap):
         return None
     for char in gap:
         if char in _BREAK_SET:
@@ -203,11 +207,15 @@ class Compiled:
             payload = self._entry("allow", "allow", 0)
             for pattern in config.allow:
                 self._add(self.trie, pattern, payload, "allow")
-        self.strategy_payloads = frozenset(
-            payload
-            for payload, (kind, _key, _index) in enumerate(self.entries)
-            if kind == "strategy"
+        # Per payload: the strategy's name (None for other kinds), and the kind of the
+        # other payloads (None for strategies), so that a hit is sorted out by one index.
+        self.strategy_names: tuple[str | None, ...] = tuple(
+            key if kind == "strategy" else None for kind, key, _index in self.entries
         )
+        self.kinds: tuple[str | None, ...] = tuple(
+            None if kind == "strategy" else kind for kind, _key, _index in self.entries
+        )
+        self.has_please = "please" in rule_file.strategies
         root = self.trie.root
         # Look-ups in these sets decide, for every word of the text, whether the trie needs to
         # see it at all: a one-word phrase, the stem of a prefix word, or the first two words
@@ -215,18 +223,23 @@ class Compiled:
         self.single_words = frozenset(self.trie.words)
         self.single_stems = frozenset(p[:MIN_PREFIX] for p in self.trie.prefixes)
         self.longer_stems = frozenset(p[:MIN_PREFIX] for p in root.pre)
-        self.openings = frozenset(
-            word for word, node in root.lit.items() if node.wild is not None or node.pre
-        )
         self.opening_stems = {
             word: frozenset(p[:MIN_PREFIX] for p in node.pre)
             for word, node in root.lit.items()
             if node.pre
         }
-        self.questions = frozenset(word for word, node in root.lit.items() if node.qends)
         self.seconds = {word: frozenset(node.lit) for word, node in root.lit.items() if node.lit}
+        # Openings that need more than a look-up of the next word.
+        self.alone = frozenset(
+            word
+            for word, node in root.lit.items()
+            if node.wild is not None or node.qends or node.pre
+        )
         # What every one-word phrase of the rules matches, worked out once.
         self.literal = {word: self.trie.single(word) for word in self.trie.words}
+        # Words seen in texts that match through a prefix word ("apolog*"), remembered: the
+        # value for a word never changes, so a shared dictionary is safe across threads.
+        self._memo: dict[str, list[int]] = {}
 
     def _add_rule(self, rule: Rule) -> None:
         payload = self._entry("rule", rule.id, len(self.rules))
@@ -258,54 +271,31 @@ class Compiled:
     def scan(self, low: str) -> list[tuple[int, int, int]]:
         """Return ``(payload, start, end)`` for every phrase match in the normalised *low*."""
         hits: list[tuple[int, int, int]] = []
-        known: dict[str, list[int]] = {}  # per call: a text repeats few distinct words
         for base, stop in _chunks(low):
-            self._scan_chunk(low[base:stop], base, hits, known)
+            self._scan_chunk(low[base:stop] if base or stop < len(low) else low, base, hits)
         return hits
 
-    def _scan_chunk(
-        self,
-        chunk: str,
-        base: int,
-        hits: list[tuple[int, int, int]],
-        known: dict[str, list[int]],
-    ) -> None:
+    def _scan_chunk(self, chunk: str, base: int, hits: list[tuple[int, int, int]]) -> None:
         # split() alternates gaps and words: [gap, word, gap, word, ..., gap]; offsets of
         # every piece come from a running sum, all of it in C.
         pieces = _SPLIT.split(chunk)
-        offsets = list(accumulate(map(len, pieces), initial=base))
         words = pieces[1::2]
-        # Decide per distinct word (a text repeats few), then pick positions with one set or
-        # dictionary look-up per word.
+        if not words:
+            return
+        offsets = list(accumulate(map(len, pieces), initial=base))
+        # Decide per distinct word (a text repeats few), then pick the positions of the words
+        # that matter with compress(): the loop over every word runs in C, and Python only
+        # sees the words where something can match.
         distinct = set(words)
-        resolved = self._resolve(distinct, known)
-        hits.extend(
-            [
-                (payload, offsets[2 * k + 1], offsets[2 * k + 2])
-                for k, word in enumerate(words)
-                if word in resolved
-                for payload in resolved[word]
-            ]
-        )
+        self._one_word(words, offsets, distinct, hits)
         # Longer phrases: only where the first two words (or a prefix or "_") can start one.
         root = self.trie.root
         root_words, longer_stems = root.lit, self.longer_stems
         opening_stems = self.opening_stems
-        starters = {
-            word
-            for word in distinct
-            if word in self.openings or word in self.questions or word[:3] in longer_stems
-        }
-        seconds, nothing = self.seconds, frozenset[str]()
-        following = [*words[1:], ""] if words else []
-        candidates = [
-            k
-            for k, (word, after) in enumerate(zip(words, following, strict=True))
-            if word in starters or after in seconds.get(word, nothing)
-        ]
-        count = len(words)
-        for k in candidates:
+        count_ = len(words)
+        for k in self._candidates(words, distinct):
             word = words[k]
+            after = words[k + 1] if k + 1 < count_ else ""
             start = offsets[2 * k + 1]
             opening = root_words.get(word)
             if word[:3] in longer_stems or (opening is not None and opening.wild is not None):
@@ -319,7 +309,6 @@ class Compiled:
                     end = offsets[2 * k + 2]
                     hits.extend([(payload, start, end) for payload in opening.qends])
                 continue
-            after = following[k]
             if after[:3] in opening_stems.get(word, ()) and any(
                 after[:n] in opening.pre for n in opening.pre_lengths if n <= len(after)
             ):
@@ -331,26 +320,67 @@ class Compiled:
             # The first two words match: record two-word phrases here, and walk on only if
             # the third word can continue one (most openings such as "i would" stop here).
             end = offsets[2 * k + 4]
-            hits.extend([(payload, start, end) for payload in node.ends])
+            if node.ends:
+                hits.extend([(payload, start, end) for payload in node.ends])
             stop = _first_break(pieces[2 * k + 4])
             if stop == "?":
                 hits.extend([(payload, start, end) for payload in node.qends])
             if stop is None and (
                 node.pre_lengths
                 or node.wild is not None
-                or (k + 2 < count and words[k + 2] in node.lit)
+                or (k + 2 < count_ and words[k + 2] in node.lit)
             ):
                 self._walk(words, pieces, offsets, k, states=[node], position=k + 2, hits=hits)
 
-    def _resolve(self, distinct: set[str], known: dict[str, list[int]]) -> dict[str, list[int]]:
+    def _candidates(self, words: list[str], distinct: set[str]) -> list[int]:
+        """Positions where a phrase of two or more words can start.
+
+        A word that opens a phrase by itself (a one-word question, a prefix or "_" after
+        it, a prefix word first), or one whose next word continues a phrase.
+        """
+        longer_stems = self.longer_stems
+        starters = {
+            word for word in distinct if word in self.alone or word[:MIN_PREFIX] in longer_stems
+        }
+        seconds, nothing = self.seconds, frozenset[str]()
+        following = [*words[1:], ""]
+        return [
+            k
+            for k, (word, after) in enumerate(zip(words, following, strict=True))
+            if word in starters or after in seconds.get(word, nothing)
+        ]
+
+    def _one_word(
+        self,
+        words: list[str],
+        offsets: list[int],
+        distinct: set[str],
+        hits: list[tuple[int, int, int]],
+    ) -> None:
+        """Add the matches of one-word phrases."""
+        resolved = self._resolve(distinct)
+        if resolved:
+            hits.extend(
+                [
+                    (payload, offsets[2 * k + 1], offsets[2 * k + 2])
+                    for k in compress(count(), map(resolved.__contains__, words))
+                    for payload in resolved[words[k]]
+                ]
+            )
+
+    def _resolve(self, distinct: set[str]) -> dict[str, list[int]]:
         """The one-word phrases each of these words matches (only words that match some)."""
         resolved: dict[str, list[int]] = {}
         single_words, single_stems = self.single_words, self.single_stems
+        literal, memo = self.literal, self._memo
         for word in distinct:
             if word in single_words or word[:3] in single_stems:
-                payloads = self.literal.get(word) or known.get(word)
+                payloads = literal.get(word) or memo.get(word)
                 if payloads is None:
-                    payloads = known[word] = self.trie.single(word)
+                    payloads = self.trie.single(word)
+                    if len(memo) < _MEMO_SIZE:
+                        # Deterministic, so threads racing here store the same value.
+                        memo[word] = payloads
                 if payloads:
                     resolved[word] = payloads
         return resolved
@@ -449,3 +479,84 @@ def in_context(text: str, start: int, end: int, contexts: tuple[str, ...]) -> bo
 def normalise_text(text: str, config: Config) -> str:
     """The lower-cased text the phrases are matched against, with skipped parts masked."""
     return mask(normalize(text), quoted=config.skip_quoted, signature=config.skip_signature)
+
+
+# A line break followed by a line with text on it: inside a paragraph, not between two.
+_SOFT_BREAK = re.compile(r"(?:\r\n?+|\n)(?=[ \t]*+\S)")
+
+
+def join_lines(low: str) -> str:
+    """Turn the line breaks inside a paragraph into spaces (offsets stay valid).
+
+    A break followed by a blank line stays, so a paragraph still ends its sentence; of the
+    breaks in a gap between two words one is enough for that.
+    """
+    if "\n" not in low and "\r" not in low:
+        return low
+    return _SOFT_BREAK.sub(_spaces, low)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+# A run of non-ASCII characters with the character before it (an ASCII letter may take a
+# combining accent); ASCII text is always composed.
+_NON_ASCII = re.compile(r"(?s).?[^\x00-\x7f]+")
+
+
+class Offsets:
+    """Maps offsets in the composed text back to the original (only where they differ)."""
+
+    def __init__(self, changes: list[tuple[int, int, int, int]]) -> None:
+        # (composed start, composed length, original start, original length) per group of
+        # characters that composition changed, in order.
+        self.changes = changes
+        self.keys = [change[0] for change in changes]
+
+    def _map(self, offset: int, *, end: bool) -> int:
+        index = bisect.bisect_right(self.keys, offset - 1 if end else offset) - 1
+        if index < 0:
+            return offset
+        start, length, original, original_length = self.changes[index]
+        if (offset - 1 if end else offset) < start + length:  # inside a changed group
+            return original + original_length if end else original
+        return offset - start - length + original + original_length
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the composed span ``[start, end)``."""
+        first = self._map(start, end=False)
+        return first, (self._map(end, end=True) if end > start else first)
+
+
+def compose(text: str) -> tuple[str, Offsets | None]:
+    """Return *text* in Unicode NFC, with the offset map if that changed it.
+
+    Each character is composed with the combining marks that follow it, so that every
+    composed character comes from a known group of original characters.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    changes: list[tuple[int, int, int, int]] = []
+    position = 0  # in the original
+    shift = 0  # composed offset minus original offset
+    combining = unicodedata.combining
+    for match in _NON_ASCII.finditer(text):
+        pieces.append(text[position : match.start()])
+        segment = match.group()
+        group_start = 0
+        for index in range(1, len(segment) + 1):
+            if index < len(segment) and combining(segment[index]):
+                continue
+            group = segment[group_start:index]
+            composed = unicodedata.normalize("NFC", group)
+            pieces.append(composed)
+            if composed != group:
+                origin = match.start() + group_start
+                changes.append((origin + shift, len(composed), origin, len(group)))
+                shift += len(composed) - len(group)
+            group_start = index
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces), Offsets(changes)
