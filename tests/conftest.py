@@ -1,11 +1,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from followkit import Application, Contact, Person
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the tone checker's compiled-rules cache out of the real home (subprocesses too)."""
+    if "FOLLOWKIT_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="followkit-test-cache-")
+        os.environ["FOLLOWKIT_CACHE_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture

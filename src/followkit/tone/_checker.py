@@ -13,12 +13,13 @@ from itertools import compress, count
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from followkit.errors import InvalidInputError
+from followkit.tone._cache import compile_rules
 from followkit.tone._code import CODE_RULES, SCORE_WEIGHTS, CodeRule, Context, score
 from followkit.tone._config import Config
-from followkit.tone._engine import Compiled, compose, in_context, join_lines, normalise_text
+from followkit.tone._engine import compose, in_context, join_lines, normalise_text
 from followkit.tone._phrases import TOKEN_RE
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
-from followkit.tone._rules import Rule, Severity, load_rules, resolve_locale
+from followkit.tone._rules import Rule, Severity, resolve_locale
 
 if TYPE_CHECKING:
     import babel
@@ -95,7 +96,7 @@ class Checker:
         config = Config() if config is None else config
         if not isinstance(config, Config):
             raise InvalidInputError("must be a followkit.tone.Config", field="config")
-        self._compiled = Compiled(load_rules(resolve_locale(locale)), config)
+        self._compiled = compile_rules(resolve_locale(locale), config)
         self._starts = self._start_patterns()
         # What does not change from one check to the next: the active code rules with their
         # severities, and the ignored findings.

@@ -7,18 +7,25 @@ can serve many threads at once.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from itertools import accumulate, compress, count
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from followkit.errors import RuleError
 from followkit.tone._phrases import (
     BREAKS,
+    ENDS,
+    LIT,
     MIN_PREFIX,
+    PRE,
+    PRE_LENGTHS,
+    QENDS,
     TOKEN_RE,
+    WILD,
     WORD,
     Node,
     Trie,
@@ -207,6 +214,54 @@ class Compiled:
             payload = self._entry("allow", "allow", 0)
             for pattern in config.allow:
                 self._add(self.trie, pattern, payload, "allow")
+        self.has_please = "please" in rule_file.strategies
+        self._derive()
+
+    def to_data(self) -> dict[str, Any]:
+        """The compiled rule set as plain data (for :mod:`marshal`), without the config."""
+        return {
+            "locale": self.locale,
+            "entries": self.entries,
+            "rules": [tuple(getattr(rule, name) for name in _rule_fields()) for rule in self.rules],
+            "unless": [None if trie is None else trie.to_data() for trie in self.unless],
+            "negations": self.negations.to_data(),
+            "trie": self.trie.to_data(),
+            "lexicon": dict(self.lexicon),
+            "starts": dict(self.starts),
+            "code_messages": self.code_messages,
+            "has_please": self.has_please,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], config: Config) -> Compiled:
+        """Rebuild a compiled rule set from :meth:`to_data` (compiled for *config*).
+
+        Raises:
+            KeyError, TypeError, ValueError, IndexError: If *data* is not what
+                :meth:`to_data` returns.
+        """
+        from followkit.tone._rules import Rule  # noqa: PLC0415  (only loading needs it)
+
+        self = cls.__new__(cls)
+        self.config = config
+        self.locale = str(data["locale"])
+        self.entries = [(str(kind), str(key), int(index)) for kind, key, index in data["entries"]]
+        names = _rule_fields()
+        self.rules = [Rule(**dict(zip(names, values, strict=True))) for values in data["rules"]]
+        self.unless = [None if item is None else Trie.from_data(item) for item in data["unless"]]
+        if len(self.unless) != len(self.rules):
+            raise ValueError("one 'unless' entry per rule")
+        self.negations = Trie.from_data(data["negations"])
+        self.trie = Trie.from_data(data["trie"])
+        self.lexicon = dict(data["lexicon"])
+        self.starts = dict(data["starts"])
+        self.code_messages = dict(data["code_messages"])
+        self.has_please = bool(data["has_please"])
+        self._derive()
+        return self
+
+    def _derive(self) -> None:
+        """Work out the look-up tables the scan uses from the trie and the entries."""
         # Per payload: the strategy's name (None for other kinds), and the kind of the
         # other payloads (None for strategies), so that a hit is sorted out by one index.
         self.strategy_names: tuple[str | None, ...] = tuple(
@@ -215,25 +270,24 @@ class Compiled:
         self.kinds: tuple[str | None, ...] = tuple(
             None if kind == "strategy" else kind for kind, _key, _index in self.entries
         )
-        self.has_please = "please" in rule_file.strategies
         root = self.trie.root
         # Look-ups in these sets decide, for every word of the text, whether the trie needs to
         # see it at all: a one-word phrase, the stem of a prefix word, or the first two words
         # of a longer phrase (or a first word whose phrase goes on with a prefix or "_").
         self.single_words = frozenset(self.trie.words)
         self.single_stems = frozenset(p[:MIN_PREFIX] for p in self.trie.prefixes)
-        self.longer_stems = frozenset(p[:MIN_PREFIX] for p in root.pre)
+        self.longer_stems = frozenset(p[:MIN_PREFIX] for p in root[PRE])
         self.opening_stems = {
-            word: frozenset(p[:MIN_PREFIX] for p in node.pre)
-            for word, node in root.lit.items()
-            if node.pre
+            word: frozenset(p[:MIN_PREFIX] for p in node[PRE])
+            for word, node in root[LIT].items()
+            if node[PRE]
         }
-        self.seconds = {word: frozenset(node.lit) for word, node in root.lit.items() if node.lit}
+        self.seconds = {word: frozenset(node[LIT]) for word, node in root[LIT].items() if node[LIT]}
         # Openings that need more than a look-up of the next word.
         self.alone = frozenset(
             word
-            for word, node in root.lit.items()
-            if node.wild is not None or node.qends or node.pre
+            for word, node in root[LIT].items()
+            if node[WILD] is not None or node[QENDS] or node[PRE]
         )
         # What every one-word phrase of the rules matches, worked out once.
         self.literal = {word: self.trie.single(word) for word in self.trie.words}
@@ -290,7 +344,7 @@ class Compiled:
         self._one_word(words, offsets, distinct, hits)
         # Longer phrases: only where the first two words (or a prefix or "_") can start one.
         root = self.trie.root
-        root_words, longer_stems = root.lit, self.longer_stems
+        root_words, longer_stems = root[LIT], self.longer_stems
         opening_stems = self.opening_stems
         count_ = len(words)
         for k in self._candidates(words, distinct):
@@ -298,7 +352,7 @@ class Compiled:
             after = words[k + 1] if k + 1 < count_ else ""
             start = offsets[2 * k + 1]
             opening = root_words.get(word)
-            if word[:3] in longer_stems or (opening is not None and opening.wild is not None):
+            if word[:3] in longer_stems or (opening is not None and opening[WILD] is not None):
                 self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
                 continue
             if opening is None:
@@ -307,28 +361,28 @@ class Compiled:
             if stop is not None:
                 if stop == "?":  # a one-word question such as "feedback?"
                     end = offsets[2 * k + 2]
-                    hits.extend([(payload, start, end) for payload in opening.qends])
+                    hits.extend([(payload, start, end) for payload in opening[QENDS]])
                 continue
             if after[:3] in opening_stems.get(word, ()) and any(
-                after[:n] in opening.pre for n in opening.pre_lengths if n <= len(after)
+                after[:n] in opening[PRE] for n in opening[PRE_LENGTHS] if n <= len(after)
             ):
                 self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
                 continue
-            node = opening.lit.get(after)
+            node = opening[LIT].get(after)
             if node is None:
                 continue
             # The first two words match: record two-word phrases here, and walk on only if
             # the third word can continue one (most openings such as "i would" stop here).
             end = offsets[2 * k + 4]
-            if node.ends:
-                hits.extend([(payload, start, end) for payload in node.ends])
+            if node[ENDS]:
+                hits.extend([(payload, start, end) for payload in node[ENDS]])
             stop = _first_break(pieces[2 * k + 4])
             if stop == "?":
-                hits.extend([(payload, start, end) for payload in node.qends])
+                hits.extend([(payload, start, end) for payload in node[QENDS]])
             if stop is None and (
-                node.pre_lengths
-                or node.wild is not None
-                or (k + 2 < count_ and words[k + 2] in node.lit)
+                node[PRE_LENGTHS]
+                or node[WILD] is not None
+                or (k + 2 < count_ and words[k + 2] in node[LIT])
             ):
                 self._walk(words, pieces, offsets, k, states=[node], position=k + 2, hits=hits)
 
@@ -405,9 +459,9 @@ class Compiled:
             end = offsets[2 * k + 2]
             stop = _first_break(pieces[2 * k + 2])
             for node in states:
-                hits.extend([(payload, start, end) for payload in node.ends])
+                hits.extend([(payload, start, end) for payload in node[ENDS]])
                 if stop == "?":
-                    hits.extend([(payload, start, end) for payload in node.qends])
+                    hits.extend([(payload, start, end) for payload in node[QENDS]])
             if stop is not None:
                 return
 
@@ -432,6 +486,13 @@ class Compiled:
         after, _starts, _ends, questions = _words(low, start, min(len(low), end + _WINDOW))
         words = before + after
         return bool(trie.scan(words, [False] * len(before) + questions))
+
+
+@functools.cache
+def _rule_fields() -> tuple[str, ...]:
+    from followkit.tone._rules import Rule  # noqa: PLC0415
+
+    return tuple(field.name for field in attrs.fields(Rule))
 
 
 def _merged_rules(rule_file: RuleFile, config: Config) -> list[Rule]:

@@ -12,7 +12,7 @@ in the text whatever the rules say, and nothing a rule author writes reaches :mo
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 from followkit.errors import RuleError
 
@@ -153,32 +153,64 @@ def expand(
     return parser.parse(), parser.question
 
 
-class Node:
-    """A state of the token trie; built once, then only read (safe to share)."""
+#: A state of the token trie, as plain data (so that a compiled rule set can be cached with
+#: :mod:`marshal`): the literal words and prefixes that lead on, the prefix lengths in
+#: use, the node after "_", and the payloads of the phrases that end here (plain, and as
+#: a question).
+Node = tuple[
+    dict[str, "Node"],
+    dict[str, "Node"],
+    tuple[int, ...],
+    "Node | None",
+    tuple[int, ...],
+    tuple[int, ...],
+]
+LIT: Final = 0
+PRE: Final = 1
+PRE_LENGTHS: Final = 2
+WILD: Final = 3
+ENDS: Final = 4
+QENDS: Final = 5
+# One shared empty table for the (many) leaves; nothing writes to a built trie.
+_NONE: dict[str, Node] = {}
+
+
+class _Builder:
+    """A trie state while phrases are added; :meth:`freeze` turns it into a :data:`Node`."""
 
     __slots__ = ("ends", "lit", "pre", "pre_lengths", "qends", "wild")
 
     def __init__(self) -> None:
-        self.lit: dict[str, Node] = {}
-        self.pre: dict[str, Node] = {}
+        self.lit: dict[str, _Builder] = {}
+        self.pre: dict[str, _Builder] = {}
         self.pre_lengths: tuple[int, ...] = ()
-        self.wild: Node | None = None
+        self.wild: _Builder | None = None
         self.ends: list[int] = []
         self.qends: list[int] = []
 
-    def child(self, token: Token) -> Node:
+    def child(self, token: Token) -> _Builder:
         kind, word = token
         if kind == "_":
             if self.wild is None:
-                self.wild = Node()
+                self.wild = _Builder()
             return self.wild
         table = self.lit if kind == "w" else self.pre
         node = table.get(word)
         if node is None:
-            node = table[word] = Node()
+            node = table[word] = _Builder()
             if kind == "p":
                 self.pre_lengths = tuple(sorted({*self.pre_lengths, len(word)}))
         return node
+
+    def freeze(self) -> Node:
+        return (
+            {word: node.freeze() for word, node in self.lit.items()} if self.lit else _NONE,
+            {word: node.freeze() for word, node in self.pre.items()} if self.pre else _NONE,
+            self.pre_lengths,
+            None if self.wild is None else self.wild.freeze(),
+            tuple(self.ends),
+            tuple(self.qends),
+        )
 
 
 class Trie:
@@ -189,15 +221,27 @@ class Trie:
     """
 
     def __init__(self) -> None:
-        self.root = Node()
+        self._builder: _Builder | None = _Builder()
+        self._root: Node | None = None
         self.words: dict[str, list[int]] = {}
         self.prefixes: dict[str, list[int]] = {}
         self.prefix_lengths: tuple[int, ...] = ()
         self.depth = 0
         self.size = 0
 
+    @property
+    def root(self) -> Node:
+        """The start state (built from the phrases added so far)."""
+        if self._root is None:
+            assert self._builder is not None  # noqa: S101  (only a loaded trie has no builder)
+            self._root = self._builder.freeze()
+        return self._root
+
     def add(self, sequences: Iterable[Sequence_], payload: int, *, question: bool) -> None:
         """Add every sequence, each ending in *payload*."""
+        if self._builder is None:
+            raise TypeError("a trie loaded from plain data cannot grow")
+        self._root = None
         for seq in sequences:
             self.depth = max(self.depth, len(seq))
             self.size += 1
@@ -208,10 +252,22 @@ class Trie:
                 if kind == "p":
                     self.prefix_lengths = tuple(sorted({*self.prefix_lengths, len(word)}))
                 continue
-            node = self.root
+            node = self._builder
             for token in seq:
                 node = node.child(token)
             (node.qends if question else node.ends).append(payload)
+
+    def to_data(self) -> tuple[Any, ...]:
+        """The trie as plain data (for :mod:`marshal`); :meth:`from_data` reads it back."""
+        return (self.root, self.words, self.prefixes, self.prefix_lengths, self.depth, self.size)
+
+    @classmethod
+    def from_data(cls, data: tuple[Any, ...]) -> Trie:
+        """Rebuild a trie from :meth:`to_data`'s result (it can no longer grow)."""
+        trie = cls.__new__(cls)
+        trie._builder = None
+        (trie._root, trie.words, trie.prefixes, trie.prefix_lengths, trie.depth, trie.size) = data
+        return trie
 
     def single(self, word: str) -> list[int]:
         """Payloads of the one-word phrases that *word* matches."""
@@ -237,9 +293,9 @@ class Trie:
             index += 1
             following = step(states, word)
             for node in following:
-                found.extend((payload, index) for payload in node.ends)
-                if node.qends and questions[index - 1]:
-                    found.extend((payload, index) for payload in node.qends)
+                found.extend((payload, index) for payload in node[ENDS])
+                if node[QENDS] and questions[index - 1]:
+                    found.extend((payload, index) for payload in node[QENDS])
             states = following
         return found
 
@@ -256,15 +312,16 @@ def step(states: list[Node], word: str) -> list[Node]:
     """The trie states reached from *states* by one word."""
     following: list[Node] = []
     for node in states:
-        nxt = node.lit.get(word)
+        nxt = node[LIT].get(word)
         if nxt is not None:
             following.append(nxt)
-        for length in node.pre_lengths:
+        for length in node[PRE_LENGTHS]:
             if length > len(word):
                 break
-            nxt = node.pre.get(word[:length])
+            nxt = node[PRE].get(word[:length])
             if nxt is not None:
                 following.append(nxt)
-        if node.wild is not None:
-            following.append(node.wild)
+        wild = node[WILD]
+        if wild is not None:
+            following.append(wild)
     return following

@@ -358,16 +358,20 @@ def supported_locales() -> tuple[str, ...]:
 
     .. versionadded:: 0.1.0
     """
-    from importlib.resources import files  # noqa: PLC0415
+    return _supported()
 
-    folder = files("followkit.tone") / "rules"
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".toml")
-            for entry in folder.iterdir()
-            if entry.name.endswith(".toml")
-        )
-    )
+
+@functools.cache
+def _supported() -> tuple[str, ...]:
+    import os  # noqa: PLC0415
+
+    try:  # the rule files beside this module: cheaper than importlib.resources
+        names = os.listdir(os.path.join(os.path.dirname(__file__), "rules"))  # noqa: PTH118, PTH120, PTH208
+    except OSError:  # pragma: no cover - installed as a zip: ask importlib.resources
+        from importlib.resources import files  # noqa: PLC0415
+
+        names = [entry.name for entry in (files("followkit.tone") / "rules").iterdir()]
+    return tuple(sorted(name.removesuffix(".toml") for name in names if name.endswith(".toml")))
 
 
 def resolve_locale(locale: object) -> str:
@@ -381,10 +385,12 @@ def resolve_locale(locale: object) -> str:
 
     .. versionadded:: 0.1.0
     """
+    supported = supported_locales()
+    if isinstance(locale, str) and locale in supported:
+        return locale  # a rule file's own name: babel has nothing to add
     from babel.core import get_global  # noqa: PLC0415
 
     parsed = _validate.locale(locale)
-    supported = supported_locales()
     name = str(parsed)
     exceptions = get_global("parent_exceptions")
     while name and name != "root":
