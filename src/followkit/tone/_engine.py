@@ -396,12 +396,14 @@ class Compiled:
         starters = {
             word for word in distinct if word in self.alone or word[:MIN_PREFIX] in longer_stems
         }
-        seconds, nothing = self.seconds, frozenset[str]()
-        following = [*words[1:], ""]
+        seconds = self.seconds
+        # compress() skips, in C, the words that open nothing; the rest look at the next word.
+        entries = starters.union(distinct.intersection(seconds))
+        last = len(words) - 1
         return [
             k
-            for k, (word, after) in enumerate(zip(words, following, strict=True))
-            if word in starters or after in seconds.get(word, nothing)
+            for k in compress(count(), map(entries.__contains__, words))
+            if words[k] in starters or (k < last and words[k + 1] in seconds[words[k]])
         ]
 
     def _one_word(
