@@ -283,6 +283,7 @@ class Compiled:
             if node[PRE]
         }
         self.seconds = {word: frozenset(node[LIT]) for word, node in root[LIT].items() if node[LIT]}
+        self.second_words = frozenset(self.seconds)
         # Openings that need more than a look-up of the next word.
         self.alone = frozenset(
             word
@@ -398,7 +399,8 @@ class Compiled:
         }
         seconds = self.seconds
         # compress() skips, in C, the words that open nothing; the rest look at the next word.
-        entries = starters.union(distinct.intersection(seconds))
+        # (a set against a set: the work is that of the smaller one, the text's words)
+        entries = starters.union(distinct.intersection(self.second_words))
         last = len(words) - 1
         return [
             k
