@@ -28,6 +28,7 @@ ENTRIES: list[tuple[str, str, str, str]] = [
     ("python", "EmailMessage", "py:class", "library/email.message.html#email.message.EmailMessage"),
     ("python", "dt.date", "py:class", "library/datetime.html#datetime.date"),
     ("python", "smtplib", "py:module", "library/smtplib.html#module-smtplib"),
+    ("python", "marshal", "py:module", "library/marshal.html#module-marshal"),
     ("python", "gettext.GNUTranslations", "py:class", "library/gettext.html#$"),
     ("python", "collections.abc.Iterable", "py:class", "library/collections.abc.html#$"),
     ("python", "collections.abc.Iterator", "py:class", "library/collections.abc.html#$"),
