@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["compile_rules", "directory"]
 
 #: Bumped whenever the layout of the cached data changes.
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"followkit tone cache\n"
 _DIGEST = 32  # bytes of a SHA-256 digest
 _HERE = Path(__file__).resolve().parent

@@ -202,14 +202,21 @@ class _Builder:
                 self.pre_lengths = tuple(sorted({*self.pre_lengths, len(word)}))
         return node
 
-    def freeze(self) -> Node:
+    def freeze(self, leaves: dict[tuple[tuple[int, ...], tuple[int, ...]], Node]) -> Node:
+        """The plain-data node; equal leaves (most nodes) become one shared tuple."""
+        ends, qends = tuple(self.ends), tuple(self.qends)
+        if not self.lit and not self.pre and self.wild is None:
+            leaf = leaves.get((ends, qends))
+            if leaf is None:
+                leaf = leaves[ends, qends] = (_NONE, _NONE, (), None, ends, qends)
+            return leaf
         return (
-            {word: node.freeze() for word, node in self.lit.items()} if self.lit else _NONE,
-            {word: node.freeze() for word, node in self.pre.items()} if self.pre else _NONE,
+            {word: node.freeze(leaves) for word, node in self.lit.items()} if self.lit else _NONE,
+            {word: node.freeze(leaves) for word, node in self.pre.items()} if self.pre else _NONE,
             self.pre_lengths,
-            None if self.wild is None else self.wild.freeze(),
-            tuple(self.ends),
-            tuple(self.qends),
+            None if self.wild is None else self.wild.freeze(leaves),
+            ends,
+            qends,
         )
 
 
@@ -234,7 +241,7 @@ class Trie:
         """The start state (built from the phrases added so far)."""
         if self._root is None:
             assert self._builder is not None  # noqa: S101  (only a loaded trie has no builder)
-            self._root = self._builder.freeze()
+            self._root = self._builder.freeze({})
         return self._root
 
     def add(self, sequences: Iterable[Sequence_], payload: int, *, question: bool) -> None:
