@@ -9,7 +9,7 @@ import bisect
 import functools
 import operator
 import re
-from itertools import compress, count
+from itertools import accumulate, compress, count, repeat
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from followkit.errors import InvalidInputError
@@ -57,7 +57,11 @@ class Checkable(Protocol):
 
 class _Lines:
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # each line starts one past the end of the one before, summed up in C
+            lengths = map(len, text.split("\n")[:-1])
+            self.starts = list(accumulate(map(operator.add, lengths, repeat(1)), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
