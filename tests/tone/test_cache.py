@@ -200,3 +200,14 @@ def test_a_loaded_trie_cannot_grow() -> None:
     assert loaded.scan(["thank", "you"], [False, False]) == [(1, 0, 2)]
     with pytest.raises(TypeError, match="cannot grow"):
         loaded.add(expand("hello")[0], 2, question=False)
+
+
+def test_old_files_are_pruned(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_FILES", 2)
+    for name in ("a", "b", "c"):
+        Checker("en", Config(allow=[f"{name}{name}{name}"]))
+    names = [path.name for path in files(folder)]
+    assert len(names) == 2
+    forbid_compiling(monkeypatch)
+    Checker("en", Config(allow=["ccc"]))  # the newest file stayed
+    Checker("en", Config(allow=["bbb"]))

@@ -35,6 +35,8 @@ __all__ = ["compile_rules", "directory"]
 #: Bumped whenever the layout of the cached data changes.
 FORMAT = 2
 _MAGIC = b"followkit tone cache\n"
+#: Cache files kept at most; writing one more removes the least recently written.
+MAX_FILES = 16
 _DIGEST = 32  # bytes of a SHA-256 digest
 _HERE = Path(__file__).resolve().parent
 # The sources whose behaviour the compiled form depends on.
@@ -137,12 +139,26 @@ def _write(folder: Path, path: Path, key: str, data: dict[str, Any]) -> None:
             stream.write(_MAGIC + key.encode("ascii") + hashlib.sha256(body).digest() + body)
         Path(temporary).replace(path)
         temporary = None
+        _prune(folder, keep=path)
     except (OSError, ValueError):
         pass
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove the oldest cache files beyond :data:`MAX_FILES` (stale versions, old configs)."""
+    files = []
+    for entry in folder.glob("tone-*.marshal"):
+        with contextlib.suppress(OSError):
+            files.append((entry.stat().st_mtime_ns, entry))
+    files.sort(reverse=True)
+    for _mtime, entry in files[MAX_FILES:]:
+        if entry != keep:
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 def compile_rules(locale: str, config: Config) -> Compiled:
