@@ -153,6 +153,30 @@ def main() -> None:
     print(f"{label:<52}{mb / large_time:>10.1f}")
     print(f"{'ratio full / that ceiling':<52}{large_time / full:>10.1%}")
     print(f"{'150-word message, ms (warm)':<52}{per_message * 1000:>10.3f}{'<= 0.1':>10}")
+    print(f"{'peak RSS, checking 1 MB (fresh process), MiB':<52}{peak_rss_mib():>10.1f}")
+
+
+PEAK_RSS = """
+import resource, sys
+sys.path.insert(0, sys.argv[1])
+from bench_tone_speed import corpus
+from followkit.tone import Checker
+Checker("en").check(corpus(1_000_000))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss_mib() -> float:
+    """Return the peak resident memory of a fresh process that checks the corpus."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    here = str(Path(__file__).parent)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, here], capture_output=True, text=True, check=True
+    )
+    return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
 
 
 if __name__ == "__main__":
