@@ -43,7 +43,22 @@ def _time(command: list[str], stdin: str | None) -> float:
     return time.perf_counter() - start
 
 
+def _compile_bytecode() -> None:
+    """Write followkit's bytecode, as ``pip install`` does for an installed package.
+
+    An editable install imports from the source tree, where nothing writes ``.pyc`` files
+    when ``PYTHONDONTWRITEBYTECODE`` is set; every process would then compile every module
+    again, which no installed copy of followkit does.
+    """
+    import compileall  # noqa: PLC0415
+
+    import followkit  # noqa: PLC0415
+
+    compileall.compile_dir(str(Path(followkit.__file__).parent), quiet=1)
+
+
 def main() -> None:
+    _compile_bytecode()
     followkit = _followkit_command()
     cases: list[tuple[str, list[str], str | None, float | None]] = [
         ("python -c pass", [sys.executable, "-c", "pass"], None, None),
