@@ -547,7 +547,8 @@ def normalise_text(text: str, config: Config) -> str:
 
 
 # A line break followed by a line with text on it: inside a paragraph, not between two.
-_SOFT_BREAK = re.compile(r"(?:\r\n?+|\n)(?=[ \t]*+\S)")
+# Each character of a break ("\r\n" too) becomes one space, so one fixed replacement does.
+_SOFT_BREAK = re.compile(r"\r(?=\n?[ \t]*+\S)|\n(?=[ \t]*+\S)")
 
 
 def join_lines(low: str) -> str:
@@ -558,11 +559,7 @@ def join_lines(low: str) -> str:
     """
     if "\n" not in low and "\r" not in low:
         return low
-    return _SOFT_BREAK.sub(_spaces, low)
-
-
-def _spaces(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())
+    return _SOFT_BREAK.sub(" ", low)
 
 
 # A run of non-ASCII characters with the character before it (an ASCII letter may take a

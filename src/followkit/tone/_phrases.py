@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 #: A word: letters and digits, with apostrophes inside (``don't``); ``_`` is not a letter.
-WORD = r"[^\W_]+(?:'[^\W_]+)*"
+#: (Possessive: nothing after a word can be matched by giving back part of it.)
+WORD = r"[^\W_]++(?:'[^\W_]++)*+"
 WORD_RE = re.compile(WORD)
 #: A word or one sentence break; sentences end at . ! ? ; and line breaks.
 TOKEN_RE = re.compile(WORD + r"|[.!?;\n\r]")
