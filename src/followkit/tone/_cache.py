@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["compile_rules", "directory"]
 
 #: Bumped whenever the layout of the cached data changes.
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"followkit tone cache\n"
 #: Cache files kept at most; writing one more removes the least recently written.
 MAX_FILES = 16

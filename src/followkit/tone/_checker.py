@@ -14,10 +14,17 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from followkit.errors import InvalidInputError
 from followkit.tone._cache import compile_rules
-from followkit.tone._code import CODE_RULES, SCORE_WEIGHTS, CodeRule, Context, score
+from followkit.tone._code import (
+    CODE_RULES,
+    SCORE_WEIGHTS,
+    CodeRule,
+    Context,
+    placed_regions,
+    score,
+)
 from followkit.tone._config import Config
-from followkit.tone._engine import compose, in_context, join_lines, normalise_text
-from followkit.tone._phrases import TOKEN_RE
+from followkit.tone._engine import PLACED, compose, in_context, join_lines, normalise_text
+from followkit.tone._phrases import TOKEN_RE, WORD_RE
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
 from followkit.tone._rules import Rule, Severity, resolve_locale
 
@@ -232,6 +239,8 @@ class Checker:
                 rule_hits.append((index, start, end))
             else:
                 allowed.append((start, end))
+        if message is not None:
+            self._placed(low, flat, lexicon)
         found.extend(self._start_strategies(text, low, part))
         spans = self._rule_spans(text, flat, rule_hits, allowed)
         context = Context(
@@ -258,6 +267,27 @@ class Checker:
         strategies.extend(found)
         if spans:
             self._findings(original, part, spans, findings)
+
+    def _placed(self, low: str, flat: str, lexicon: dict[str, list[tuple[int, int]]]) -> None:
+        """Match greetings and sign-offs only where the message rules look for them.
+
+        The rules only ask whether there is one: the regions are read in turn until one
+        holds a match.
+        """
+        placed = self._compiled.placed
+        literal = placed.literal
+        for key, regions in placed_regions(low).items():
+            index = PLACED.index(key)
+            for start, stop in regions:
+                # Most often the first word is one ("Dear", "Best"): no scan needed then.
+                first = WORD_RE.search(flat, start, stop)
+                if first is not None and index in literal.get(first.group(), ()):
+                    lexicon[key] = [first.span()]
+                    break
+                found = [(s, e) for p, s, e in placed.scan_lines(flat, start, stop) if p == index]
+                if found:
+                    lexicon[key] = found
+                    break
 
     def _findings(
         self,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from followkit.tone._config import Config
     from followkit.tone._rules import Severity
 
-__all__ = ["CODE_RULES", "SCORE_WEIGHTS", "CodeRule", "Context", "score"]
+__all__ = ["CODE_RULES", "SCORE_WEIGHTS", "CodeRule", "Context", "placed_regions", "score"]
 
 _CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # A run of capitalised words separated by spaces. Identifiers are not shouting: a word joined
@@ -118,14 +118,17 @@ def _interrobang(ctx: Context) -> Iterator[tuple[int, int]]:
     return _marks(ctx, interrobang=True)
 
 
-def _first_line(ctx: Context) -> tuple[int, int] | None:
-    match = _LINE.search(ctx.low)
+def _first_line(low: str) -> tuple[int, int] | None:
+    match = _LINE.search(low)
     return match.span() if match else None
 
 
-def _last_lines(ctx: Context, count: int) -> list[tuple[int, int]]:
+#: Non-blank lines at the end of a message in which a sign-off counts.
+_SIGNOFF_LINES = 3
+
+
+def _last_lines(low: str, count: int) -> list[tuple[int, int]]:
     """The last *count* non-blank lines, read backwards from the end of the text."""
-    low = ctx.low
     found: list[tuple[int, int]] = []
     end = len(low)
     while end > 0 and len(found) < count:
@@ -143,10 +146,28 @@ def _is_message(ctx: Context) -> bool:
     return len(ctx.low.split(maxsplit=needed)) >= needed
 
 
+def placed_regions(low: str) -> dict[str, list[tuple[int, int]]]:
+    """Where the rules look for greetings and sign-offs, in the order to look.
+
+    A greeting counts on the first non-blank line, a sign-off on any of the last three
+    non-blank lines (the last line first: the rule needs only one). Each region starts at the
+    start of a line, and a match must start in it.
+    """
+    regions: dict[str, list[tuple[int, int]]] = {}
+    first = _first_line(low)
+    if first:
+        regions["greetings"] = [first]
+    lines = _last_lines(low, _SIGNOFF_LINES)
+    if lines:
+        # The last two lines are short as a rule: read together; a third may be a paragraph.
+        regions["signoffs"] = [(lines[-2:][0][0], lines[-1][1]), *lines[:-2]]
+    return regions
+
+
 def _no_greeting(ctx: Context) -> Iterator[tuple[int, int]]:
     if "greetings" not in ctx.lexicon or not _is_message(ctx):
         return
-    first = _first_line(ctx)
+    first = _first_line(ctx.low)
     if first and not any(first[0] <= s < first[1] for s, _ in ctx.lexicon["greetings"]):
         yield first[0], first[0]
 
@@ -154,7 +175,7 @@ def _no_greeting(ctx: Context) -> Iterator[tuple[int, int]]:
 def _no_thanks(ctx: Context) -> Iterator[tuple[int, int]]:
     if "thanks" not in ctx.lexicon or not _is_message(ctx):
         return
-    first = _first_line(ctx)
+    first = _first_line(ctx.low)
     if first and not ctx.lexicon["thanks"] and not ctx.gratitude:
         yield first[0], first[0]
 
@@ -162,7 +183,7 @@ def _no_thanks(ctx: Context) -> Iterator[tuple[int, int]]:
 def _no_signoff(ctx: Context) -> Iterator[tuple[int, int]]:
     if "signoffs" not in ctx.lexicon or not _is_message(ctx):
         return
-    lines = _last_lines(ctx, 3)
+    lines = _last_lines(ctx.low, _SIGNOFF_LINES)
     if lines and not any(s >= lines[0][0] for s, _ in ctx.lexicon["signoffs"]):
         yield lines[-1][1], lines[-1][1]
 

@@ -47,6 +47,9 @@ _NEGATION_WORDS = 3
 _NEGATION_WINDOW = 160
 #: Words whose one-word matches (through prefix words) a compiled rule set remembers.
 _MEMO_SIZE = 1 << 16
+#: Lexicon tables that the message rules read only on the first line or the last lines: they
+#: are matched there alone, by a matcher of their own, and not over the whole text.
+PLACED = ("greetings", "signoffs")
 
 _QUOTE_LINE = re.compile(r"(?m)^[ \t]*>[^\n\r]*")
 _ATTRIBUTION_END = re.compile(r"(?:wrote|schrieb|a écrit|escribió)[ \t]*:[ \t]*(?=[\r\n]|\Z)")
@@ -205,7 +208,13 @@ class Compiled:
                 self._add_rule(
                     attrs.evolve(rule, severity=config.severity_of(rule.id, rule.severity))
                 )
-        for kind, table in (("strategy", rule_file.strategies), ("lexicon", rule_file.lexicon)):
+        placed_trie = Trie()
+        for key in PLACED:
+            for pattern in rule_file.lexicon.get(key, ()):
+                self._add(placed_trie, pattern, PLACED.index(key), f"lexicon.{key}")
+        self.placed = Compiled.matcher(placed_trie)
+        everywhere = {k: v for k, v in rule_file.lexicon.items() if k not in PLACED}
+        for kind, table in (("strategy", rule_file.strategies), ("lexicon", everywhere)):
             for key, patterns in table.items():
                 payload = self._entry(kind, key, 0)
                 for pattern in patterns:
@@ -226,6 +235,7 @@ class Compiled:
             "unless": [None if trie is None else trie.to_data() for trie in self.unless],
             "negations": self.negations.to_data(),
             "trie": self.trie.to_data(),
+            "placed": self.placed.trie.to_data(),
             "lexicon": dict(self.lexicon),
             "starts": dict(self.starts),
             "code_messages": self.code_messages,
@@ -253,10 +263,23 @@ class Compiled:
             raise ValueError("one 'unless' entry per rule")
         self.negations = Trie.from_data(data["negations"])
         self.trie = Trie.from_data(data["trie"])
+        self.placed = Compiled.matcher(Trie.from_data(data["placed"]))
         self.lexicon = dict(data["lexicon"])
         self.starts = dict(data["starts"])
         self.code_messages = dict(data["code_messages"])
         self.has_please = bool(data["has_please"])
+        self._derive()
+        return self
+
+    @classmethod
+    def matcher(cls, trie: Trie) -> Compiled:
+        """A bare matcher of *trie*'s phrases: only :meth:`scan` and :meth:`scan_lines` work.
+
+        Its payloads index :data:`PLACED`.
+        """
+        self = cls.__new__(cls)
+        self.trie = trie
+        self.entries = [("lexicon", key, 0) for key in PLACED]
         self._derive()
         return self
 
@@ -329,6 +352,23 @@ class Compiled:
         for base, stop in _chunks(low):
             self._scan_chunk(low[base:stop] if base or stop < len(low) else low, base, hits)
         return hits
+
+    def scan_lines(self, low: str, start: int, stop: int) -> list[tuple[int, int, int]]:
+        """The matches of :meth:`scan` over all *low* that start in ``[start, stop)``.
+
+        *start* must be a line start (or 0): a word never runs across it. Only the text up
+        to the first sentence break from *stop* on is read, since no phrase crosses one.
+        """
+        cut = _SENTENCE_END.search(low, stop)
+        end = cut.end() if cut else len(low)
+        hits: list[tuple[int, int, int]] = []
+        if end - start <= CHUNK:  # a line or a few: one block, without looking for cuts
+            self._scan_chunk(low[start:end], start, hits)
+        else:
+            hits = [
+                (p, first + start, last + start) for p, first, last in self.scan(low[start:end])
+            ]
+        return [hit for hit in hits if hit[1] < stop]
 
     def _scan_chunk(self, chunk: str, base: int, hits: list[tuple[int, int, int]]) -> None:
         # split() alternates gaps and words: [gap, word, gap, word, ..., gap]; offsets of
