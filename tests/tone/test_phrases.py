@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from followkit.errors import RuleError
 from followkit.tone import Checker, check, supported_locales
 from followkit.tone import _engine as engine
-from followkit.tone._phrases import Trie, expand, normalize
+from followkit.tone._phrases import BREAKS, TOKEN_RE, Trie, expand, normalize
 from followkit.tone._rules import load_rules, parse_rule_file
 
 
@@ -306,9 +306,9 @@ def reference_scan(compiled: engine.Compiled, low: str) -> set[tuple[int, int, i
         spans.clear()
         questions.clear()
 
-    for match in engine.TOKEN_RE.finditer(low):
+    for match in TOKEN_RE.finditer(low):
         piece = match.group()
-        if piece in engine.BREAKS:
+        if piece in BREAKS:
             if piece == "?" and questions:
                 questions[-1] = True
             flush()

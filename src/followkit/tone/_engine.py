@@ -24,9 +24,9 @@ from followkit.tone._phrases import (
     PRE,
     PRE_LENGTHS,
     QENDS,
-    TOKEN_RE,
     WILD,
     WORD,
+    WORD_RE,
     Node,
     Trie,
     expand,
@@ -111,6 +111,8 @@ _SPLIT = re.compile(f"({WORD})")
 _SENTENCE_END = re.compile(r"[.!?;\n\r]")
 _SPACE = re.compile(r"\s")
 _BREAK_SET = frozenset(BREAKS)
+_BREAK_CHARS = tuple(sorted(BREAKS))
+_WORD_CHAR = re.compile(r"[^\W_]")
 #: The text is scanned in blocks of about this many characters, cut between sentences, so
 #: that the word list of a huge text never has to exist all at once.
 CHUNK = 1 << 18
@@ -151,37 +153,25 @@ def _line_start(low: str, offset: int) -> int:
     return 0 if low_bound == 0 else -1
 
 
-def _words(low: str, start: int, end: int) -> tuple[list[str], list[int], list[int], list[bool]]:
-    """Words of one sentence from *start* (up to *end*): texts, starts, ends, '?' flags."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    questions: list[bool] = []
-    for match in TOKEN_RE.finditer(low, start, end):
-        piece = match.group()
-        if piece in BREAKS:
-            if words and piece == "?":
-                questions[-1] = True
-            break
-        words.append(piece)
-        starts.append(match.start())
-        ends.append(match.end())
-        questions.append(False)
-    if ends and ends[-1] == end < len(low):  # a word cut by the window is no word
-        for column in (words, starts, ends, questions):
-            column.pop()
-    return words, starts, ends, questions
+def _words(low: str, start: int, end: int) -> tuple[list[str], list[bool]]:
+    """Words of one sentence from *start* (up to *end*), with a '?' flag for each."""
+    stop = _SENTENCE_END.search(low, start, end)
+    words = WORD_RE.findall(low, start, stop.start() if stop else end)
+    questions = [False] * len(words)
+    if stop is not None:
+        if words and stop.group() == "?":
+            questions[-1] = True
+    elif words and end < len(low) and _WORD_CHAR.match(low, end - 1):
+        words.pop()  # a word cut by the window is no word
+        questions.pop()
+    return words, questions
 
 
 def _words_before(low: str, start: int, window: int = _WINDOW) -> list[str]:
     """The words of the same sentence before *start* (within *window* characters)."""
-    words: list[str] = []
-    for piece in TOKEN_RE.findall(low, max(0, start - window), start):
-        if piece in BREAKS:
-            words.clear()
-        else:
-            words.append(piece)
-    return words
+    first = max(0, start - window)
+    cut = max([low.rfind(char, first, start) for char in _BREAK_CHARS])
+    return WORD_RE.findall(low, cut + 1 if cut >= 0 else first, start)
 
 
 class Compiled:
@@ -527,7 +517,7 @@ class Compiled:
         if trie is None:
             return False
         before = _words_before(low, start)
-        after, _starts, _ends, questions = _words(low, start, min(len(low), end + _WINDOW))
+        after, questions = _words(low, start, min(len(low), end + _WINDOW))
         words = before + after
         return bool(trie.scan(words, [False] * len(before) + questions))
 

@@ -1,0 +1,62 @@
+"""The words around a rule match, read by sentence, agree with a plain tokenisation."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from followkit.tone import _engine as engine
+from followkit.tone._phrases import BREAKS, TOKEN_RE
+
+PIECES = st.sampled_from(
+    ["a", "bc", "don't", "x'", "'", "é", "9", "_", " ", "  ", ".", "?", "!", ";", "\n", "\r", "?!"]
+)
+
+
+def plain_before(low: str, start: int, window: int) -> list[str]:
+    words: list[str] = []
+    for piece in TOKEN_RE.findall(low, max(0, start - window), start):
+        if piece in BREAKS:
+            words.clear()
+        else:
+            words.append(piece)
+    return words
+
+
+def plain_after(low: str, start: int, end: int) -> tuple[list[str], list[bool]]:
+    words: list[str] = []
+    questions: list[bool] = []
+    last_end = -1
+    for match in TOKEN_RE.finditer(low, start, end):
+        if match.group() in BREAKS:
+            if words and match.group() == "?":
+                questions[-1] = True
+            return words, questions
+        words.append(match.group())
+        questions.append(False)
+        last_end = match.end()
+    if last_end == end < len(low):
+        words.pop()
+        questions.pop()
+    return words, questions
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=60), st.data())
+def test_words_agree_with_plain_tokens(pieces: list[str], data: st.DataObject) -> None:
+    low = "".join(pieces)
+    start = data.draw(st.integers(0, len(low)))
+    window = data.draw(st.integers(0, 40))
+    end = data.draw(st.integers(start, len(low)))
+    assert engine._words_before(low, start, window) == plain_before(low, start, window)
+    assert engine._words(low, start, end) == plain_after(low, start, end)
+
+
+def test_a_question_mark_flags_the_last_word() -> None:
+    low = "could you tell me why? thanks"
+    assert engine._words(low, 0, len(low)) == (
+        ["could", "you", "tell", "me", "why"],
+        [False, False, False, False, True],
+    )
+    assert engine._words(low, 0, 12) == (["could", "you"], [False, False])  # "tell" is cut
+    assert engine._words_before(low, len(low)) == ["thanks"]
