@@ -40,6 +40,8 @@ MAX_TEXT = 16 * 1024 * 1024
 _BREAK = re.compile(r"[.!?;\n\r]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FIRST = operator.itemgetter(0)
+# What NamedTuple._make calls, without its length check (the tuples are built right here).
+_new = tuple.__new__
 
 
 @runtime_checkable
@@ -221,7 +223,7 @@ class Checker:
         names = compiled.strategy_names
         payloads = list(map(_FIRST, hits))
         found = [
-            StrategyHit._make((names[p], start, end, text[start:end], part))
+            _new(StrategyHit, (names[p], start, end, text[start:end], part))
             for p, start, end in compress(hits, map(names.__getitem__, payloads))
         ]
         if compiled.has_please:
