@@ -132,7 +132,9 @@ def _last_lines(low: str, count: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     end = len(low)
     while end > 0 and len(found) < count:
-        start = max(low.rfind("\n", 0, end), low.rfind("\r", 0, end)) + 1
+        # The "\r" is looked for after the "\n" only: a text without one is not read through.
+        newline = low.rfind("\n", 0, end)
+        start = max(newline, low.rfind("\r", newline + 1, end)) + 1
         if low[start:end].strip():
             found.append((start, start + len(low[start:end].rstrip())))
         end = start - 1
