@@ -157,12 +157,14 @@ def main() -> None:
 
 
 PEAK_RSS = """
-import resource, sys
+import sys
 sys.path.insert(0, sys.argv[1])
 from bench_tone_speed import corpus
 from followkit.tone import Checker
 Checker("en").check(corpus(1_000_000))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# VmHWM is this process's own peak; ru_maxrss can include the parent that spawned it.
+status = open("/proc/self/status", encoding="ascii").read()
+print(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
 """
 
 
@@ -176,7 +178,7 @@ def peak_rss_mib() -> float:
     result = subprocess.run(
         [sys.executable, "-c", PEAK_RSS, here], capture_output=True, text=True, check=True
     )
-    return int(result.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
+    return int(result.stdout.strip()) / 1024  # VmHWM is in KiB
 
 
 if __name__ == "__main__":
