@@ -16,12 +16,12 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
+
+import attrs
 
 from followkit.errors import InputFileError, InvalidInputError
-
-if TYPE_CHECKING:
-    from followkit.model import Application
+from followkit.model import MAX_CONTACTS, Application, Contact, Person
 
 __all__ = [
     "CSV_COLUMNS",
@@ -40,48 +40,25 @@ FileFormat = Literal["json", "toml", "csv"]
 #: tracker export, and guards against reading a wrong or hostile huge file into memory.
 MAX_FILE_SIZE = 16 * 1024 * 1024
 
+# The model's fields, read from the classes so that a field added there is read from
+# every file format without a second list to keep in step.
+_PERSON_FIELDS = tuple(field.name for field in attrs.fields(Person))
+_CONTACT_FIELDS = tuple(field.name for field in attrs.fields(Contact))
+_TOP_FIELDS = tuple(
+    field.name for field in attrs.fields(Application) if field.name not in {"candidate", "contacts"}
+)
+
 #: The CSV columns, in their documented order. ``contact_*`` is the primary recipient;
 #: further contacts use ``contact2_*`` up to ``contact20_*`` with the same suffixes.
 CSV_COLUMNS: tuple[str, ...] = (
-    "company",
-    "position",
-    "candidate_name",
-    "candidate_email",
-    "candidate_profile_url",
-    "candidate_phone",
-    "candidate_timezone",
-    "contact_name",
-    "contact_email",
-    "contact_role",
-    "contact_company",
-    "contact_profile_url",
-    "decided_at",
-    "interviewed_on",
-    "locale",
-    "timezone",
-    "territory",
-    "subdivision",
-    "highlight",
-    "reply_subject",
+    *_TOP_FIELDS[:2],
+    *(f"candidate_{name}" for name in _PERSON_FIELDS),
+    *(f"contact_{name}" for name in _CONTACT_FIELDS),
+    *_TOP_FIELDS[2:],
 )
-
 _SUFFIXES: dict[str, FileFormat] = {".json": "json", ".toml": "toml", ".csv": "csv"}
-_PERSON_FIELDS = ("name", "email", "profile_url", "phone", "timezone")
-_CONTACT_FIELDS = ("name", "email", "role", "company", "profile_url")
-_TOP_FIELDS = (
-    "company",
-    "position",
-    "decided_at",
-    "interviewed_on",
-    "locale",
-    "timezone",
-    "territory",
-    "subdivision",
-    "highlight",
-    "reply_subject",
-)
 _REQUIRED_COLUMNS = ("company", "position", "candidate_name", "contact_name", "decided_at")
-_CONTACT_COLUMN = re.compile(r"contact([2-9]|1[0-9]|20)?_([a-z_]+)")
+_CONTACT_COLUMN = re.compile(r"contact([2-9]|[1-9][0-9]+)?_([a-z_]+)")
 _CONTACT_PATH = re.compile(r"contacts\[(\d+)\]\.(\w+)(.*)")
 # The documented forms of dates and date-times (the schema's patterns; a test keeps them
 # equal). Application.from_dict() also reads the other forms Python's fromisoformat()
@@ -498,7 +475,7 @@ def _check_header(
 
 def _contact_column(name: str) -> bool:
     match = _CONTACT_COLUMN.fullmatch(name)
-    return bool(match) and match is not None and match[2] in _CONTACT_FIELDS
+    return match is not None and int(match[1] or 1) <= MAX_CONTACTS and match[2] in _CONTACT_FIELDS
 
 
 def _csv_application(values: dict[str, str], source: str, row: int) -> Application:
@@ -511,7 +488,7 @@ def _csv_application(values: dict[str, str], source: str, row: int) -> Applicati
     }
     prefixes: list[str] = []
     contacts: list[dict[str, str]] = []
-    for number in range(1, 21):
+    for number in range(1, MAX_CONTACTS + 1):
         prefix = "contact" if number == 1 else f"contact{number}"
         contact = {
             key: values[f"{prefix}_{key}"] for key in _CONTACT_FIELDS if f"{prefix}_{key}" in values
