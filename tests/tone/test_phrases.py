@@ -365,3 +365,19 @@ def test_fast_scan_agrees_on_every_example(locale: str) -> None:
         found = set(compiled.scan(low))
         assert found == reference_scan(compiled, low)
         assert len(found) > len(rules)
+
+
+def test_word_memo_stays_bounded_and_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "Per my last email, I demand an answer. Thanks for nothing!",
+        "Could you please share feedback? I apologise for the delay; I'd appreciate it.",
+        "Sorry to bother you again, but why didn't you hire me? I would really like to know.",
+    ] * 3
+    expected = [Checker("en").check(text) for text in texts]
+    monkeypatch.setattr(engine, "_MEMO_SIZE", 8)
+    checker = Checker("en")
+    for text, report in zip(texts, expected, strict=True):
+        assert checker.check(text) == report
+        # Full tables start afresh with the words of the text at hand.
+        words = set(engine.WORD_RE.findall(text.lower()))
+        assert len(checker._compiled._memo.seen) <= max(8, len(words))

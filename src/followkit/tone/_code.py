@@ -316,6 +316,7 @@ def score(strategies: set[str], severities: Sequence[str]) -> tuple[int, float, 
     Each strategy counts once (present or not), as in the paper's binary features.
     """
     penalty = sum(SEVERITY_PENALTY[severity] for severity in severities)
-    logit = sum(SCORE_WEIGHTS.get(name, 0.0) for name in strategies) - penalty
+    # fsum: the same logit whatever order the set gives the names in.
+    logit = math.fsum(SCORE_WEIGHTS.get(name, 0.0) for name in strategies) - penalty
     value = 100.0 / (1.0 + math.exp(-SCORE_SLOPE * max(-50.0, min(50.0, logit))))
     return round(value), logit, penalty

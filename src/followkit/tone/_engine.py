@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import unicodedata
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count, islice
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -45,7 +46,7 @@ __all__ = ["Compiled", "Offsets", "compose", "join_lines", "mask"]
 _WINDOW = 480
 _NEGATION_WORDS = 3
 _NEGATION_WINDOW = 160
-#: Words whose one-word matches (through prefix words) a compiled rule set remembers.
+#: Distinct words whose part in the scan a compiled rule set remembers.
 _MEMO_SIZE = 1 << 16
 #: Lexicon tables that the message rules read only on the first line or the last lines: they
 #: are matched there alone, by a matcher of their own, and not over the whole text.
@@ -132,6 +133,21 @@ def _chunks(low: str) -> list[tuple[int, int]]:
         position = cut.end()
     blocks.append((position, len(low)))
     return blocks
+
+
+class _Memo:
+    """What the scan has learnt about the words of earlier texts (see ``Compiled._learn``)."""
+
+    __slots__ = ("seen", "singles", "starters", "walkers")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        #: word -> payloads of the one-word phrases it matches (only words that match some)
+        self.singles: dict[str, list[int]] = {}
+        #: words that open a longer phrase by themselves, whatever follows
+        self.starters: set[str] = set()
+        #: starters from which the trie is walked at once (a prefix word or "_" next)
+        self.walkers: set[str] = set()
 
 
 def _first_break(gap: str) -> str | None:
@@ -295,8 +311,11 @@ class Compiled:
             for word, node in root[LIT].items()
             if node[PRE]
         }
-        self.seconds = {word: frozenset(node[LIT]) for word, node in root[LIT].items() if node[LIT]}
-        self.second_words = frozenset(self.seconds)
+        # Pairs of words that open a longer phrase: a look-up of each pair of neighbours in
+        # the text finds, in C, where the trie has to be walked.
+        self.pairs = frozenset(
+            (word, second) for word, node in root[LIT].items() for second in node[LIT]
+        )
         # Openings that need more than a look-up of the next word.
         self.alone = frozenset(
             word
@@ -305,9 +324,37 @@ class Compiled:
         )
         # What every one-word phrase of the rules matches, worked out once.
         self.literal = {word: self.trie.single(word) for word in self.trie.words}
-        # Words seen in texts that match through a prefix word ("apolog*"), remembered: the
-        # value for a word never changes, so a shared dictionary is safe across threads.
-        self._memo: dict[str, list[int]] = {}
+        self._memo = _Memo()
+
+    def _learn(self, distinct: set[str]) -> _Memo:
+        """What the words of a text do in the scan, remembered across texts.
+
+        A word's part never changes, so the tables only grow; they are replaced by empty
+        ones when full. A check takes the tables once and sees every word it asked about,
+        whatever other threads do meanwhile: a word goes into ``seen`` last.
+        """
+        memo = self._memo
+        new = distinct.difference(memo.seen)
+        if not new:
+            return memo
+        if len(memo.seen) + len(new) > _MEMO_SIZE:
+            memo = self._memo = _Memo()
+            new = distinct  # the fresh tables know none of the words
+        single_words, single_stems = self.single_words, self.single_stems
+        alone, longer_stems, root_words = self.alone, self.longer_stems, self.trie.root[LIT]
+        for word in new:
+            if word in single_words or word[:MIN_PREFIX] in single_stems:
+                payloads = self.literal.get(word) or self.trie.single(word)
+                if payloads:
+                    memo.singles[word] = payloads
+            stem = word[:MIN_PREFIX]
+            if word in alone or stem in longer_stems:
+                memo.starters.add(word)
+                opening = root_words.get(word)
+                if stem in longer_stems or (opening is not None and opening[WILD] is not None):
+                    memo.walkers.add(word)
+        memo.seen.update(new)
+        return memo
 
     def _add_rule(self, rule: Rule) -> None:
         payload = self._entry("rule", rule.id, len(self.rules))
@@ -368,36 +415,44 @@ class Compiled:
         if not words:
             return
         offsets = list(accumulate(map(len, pieces), initial=base))
-        # Decide per distinct word (a text repeats few), then pick the positions of the words
-        # that matter with compress(): the loop over every word runs in C, and Python only
-        # sees the words where something can match.
-        distinct = set(words)
-        self._one_word(words, offsets, distinct, hits)
+        # What each distinct word does is remembered (a text repeats few, and texts share
+        # most); the positions of the words that matter are then picked with compress():
+        # the loop over every word runs in C, and Python only sees where something matches.
+        memo = self._learn(set(words))
+        singles = memo.singles
+        hits.extend(
+            [
+                (payload, offsets[2 * k + 1], offsets[2 * k + 2])
+                for k in compress(count(), map(singles.__contains__, words))
+                for payload in singles[words[k]]
+            ]
+        )
         # Longer phrases: only where the first two words (or a prefix or "_") can start one.
-        root = self.trie.root
-        root_words, longer_stems = root[LIT], self.longer_stems
-        opening_stems = self.opening_stems
+        root_words = self.trie.root[LIT]
+        walkers, opening_stems = memo.walkers, self.opening_stems
         count_ = len(words)
-        for k in self._candidates(words, distinct):
+        for k in self._candidates(words, memo):
             word = words[k]
-            after = words[k + 1] if k + 1 < count_ else ""
+            if word in walkers:
+                self._walk(
+                    words, pieces, offsets, k, states=[self.trie.root], position=k, hits=hits
+                )
+                continue
+            opening = root_words[word]
             start = offsets[2 * k + 1]
-            opening = root_words.get(word)
-            if word[:3] in longer_stems or (opening is not None and opening[WILD] is not None):
-                self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
-                continue
-            if opening is None:
-                continue
-            stop = _first_break(pieces[2 * k + 2])
-            if stop is not None:
-                if stop == "?":  # a one-word question such as "feedback?"
+            gap = pieces[2 * k + 2]
+            if gap != " " and not _BREAK_SET.isdisjoint(gap):
+                if _first_break(gap) == "?":  # a one-word question such as "feedback?"
                     end = offsets[2 * k + 2]
                     hits.extend([(payload, start, end) for payload in opening[QENDS]])
                 continue
-            if after[:3] in opening_stems.get(word, ()) and any(
+            after = words[k + 1] if k + 1 < count_ else ""
+            if after[:MIN_PREFIX] in opening_stems.get(word, ()) and any(
                 after[:n] in opening[PRE] for n in opening[PRE_LENGTHS] if n <= len(after)
             ):
-                self._walk(words, pieces, offsets, k, states=[root], position=k, hits=hits)
+                self._walk(
+                    words, pieces, offsets, k, states=[self.trie.root], position=k, hits=hits
+                )
                 continue
             node = opening[LIT].get(after)
             if node is None:
@@ -407,7 +462,8 @@ class Compiled:
             end = offsets[2 * k + 4]
             if node[ENDS]:
                 hits.extend([(payload, start, end) for payload in node[ENDS]])
-            stop = _first_break(pieces[2 * k + 4])
+            gap = pieces[2 * k + 4]
+            stop = None if gap == " " else _first_break(gap)
             if stop == "?":
                 hits.extend([(payload, start, end) for payload in node[QENDS]])
             if stop is None and (
@@ -417,61 +473,19 @@ class Compiled:
             ):
                 self._walk(words, pieces, offsets, k, states=[node], position=k + 2, hits=hits)
 
-    def _candidates(self, words: list[str], distinct: set[str]) -> list[int]:
+    def _candidates(self, words: list[str], memo: _Memo) -> list[int]:
         """Positions where a phrase of two or more words can start.
 
         A word that opens a phrase by itself (a one-word question, a prefix or "_" after
-        it, a prefix word first), or one whose next word continues a phrase.
+        it, a prefix word first), or a pair of words that opens one; found in C.
         """
-        longer_stems = self.longer_stems
-        starters = {
-            word for word in distinct if word in self.alone or word[:MIN_PREFIX] in longer_stems
-        }
-        seconds = self.seconds
-        # compress() skips, in C, the words that open nothing; the rest look at the next word.
-        # (a set against a set: the work is that of the smaller one, the text's words)
-        entries = starters.union(distinct.intersection(self.second_words))
-        last = len(words) - 1
-        return [
-            k
-            for k in compress(count(), map(entries.__contains__, words))
-            if words[k] in starters or (k < last and words[k + 1] in seconds[words[k]])
-        ]
-
-    def _one_word(
-        self,
-        words: list[str],
-        offsets: list[int],
-        distinct: set[str],
-        hits: list[tuple[int, int, int]],
-    ) -> None:
-        """Add the matches of one-word phrases."""
-        resolved = self._resolve(distinct)
-        if resolved:
-            hits.extend(
-                [
-                    (payload, offsets[2 * k + 1], offsets[2 * k + 2])
-                    for k in compress(count(), map(resolved.__contains__, words))
-                    for payload in resolved[words[k]]
-                ]
-            )
-
-    def _resolve(self, distinct: set[str]) -> dict[str, list[int]]:
-        """The one-word phrases each of these words matches (only words that match some)."""
-        resolved: dict[str, list[int]] = {}
-        single_words, single_stems = self.single_words, self.single_stems
-        literal, memo = self.literal, self._memo
-        for word in distinct:
-            if word in single_words or word[:3] in single_stems:
-                payloads = literal.get(word) or memo.get(word)
-                if payloads is None:
-                    payloads = self.trie.single(word)
-                    if len(memo) < _MEMO_SIZE:
-                        # Deterministic, so threads racing here store the same value.
-                        memo[word] = payloads
-                if payloads:
-                    resolved[word] = payloads
-        return resolved
+        following = chain(islice(words, 1, None), ("",))
+        opens = map(
+            operator.or_,
+            map(memo.starters.__contains__, words),
+            map(self.pairs.__contains__, zip(words, following, strict=True)),
+        )
+        return list(compress(count(), opens))
 
     def _walk(  # noqa: PLR0913  (the scan's state, passed on to avoid recomputing it)
         self,
