@@ -241,8 +241,6 @@ class Checker:
                 rule_hits.append((index, start, end))
             else:
                 allowed.append((start, end))
-        if message is not None:
-            self._placed(low, flat, lexicon)
         found.extend(self._start_strategies(text, low, part))
         spans = self._rule_spans(text, flat, rule_hits, allowed)
         context = Context(
@@ -253,6 +251,8 @@ class Checker:
             lexicon={} if message is None else lexicon,
             gratitude=any(hit.strategy == "gratitude" for hit in (*strategies, *found)),
         )
+        if message is not None:
+            self._placed(context, flat, lexicon)
         for code_rule, severity in self._code_rules:
             if message is None and code_rule.category == "message":
                 continue
@@ -270,7 +270,9 @@ class Checker:
         if spans:
             self._findings(original, part, spans, findings)
 
-    def _placed(self, low: str, flat: str, lexicon: dict[str, list[tuple[int, int]]]) -> None:
+    def _placed(
+        self, context: Context, flat: str, lexicon: dict[str, list[tuple[int, int]]]
+    ) -> None:
         """Match greetings and sign-offs only where the message rules look for them.
 
         The rules only ask whether there is one: the regions are read in turn until one
@@ -278,7 +280,7 @@ class Checker:
         """
         placed = self._compiled.placed
         literal = placed.literal
-        for key, regions in placed_regions(low).items():
+        for key, regions in placed_regions(context).items():
             index = PLACED.index(key)
             for start, stop in regions:
                 # Most often the first word is one ("Dear", "Best"): no scan needed then.

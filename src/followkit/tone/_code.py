@@ -36,10 +36,28 @@ _LINE = re.compile(r"[^\n\r]*\S[^\n\r]*")
 MIN_SHOUT_LETTERS = 6
 
 
-class Context:
-    """What the code rules see of one checked part (a plain class: one is built per check)."""
+#: A line span that no text has: the first line of a context not looked for yet.
+_UNREAD = (-1, -1)
 
-    __slots__ = ("config", "gratitude", "lexicon", "low", "message", "text")
+
+class Context:
+    """What the code rules see of one checked part (a plain class: one is built per check).
+
+    The lines the message rules read are worked out on first use and kept, since several
+    rules read the same ones.
+    """
+
+    __slots__ = (
+        "_first_line",
+        "_is_message",
+        "_last_lines",
+        "config",
+        "gratitude",
+        "lexicon",
+        "low",
+        "message",
+        "text",
+    )
 
     def __init__(  # noqa: PLR0913  (keyword-only, one per field)
         self,
@@ -57,6 +75,28 @@ class Context:
         self.message = message
         self.lexicon = lexicon
         self.gratitude = gratitude
+        self._first_line: tuple[int, int] | None = _UNREAD
+        self._last_lines: list[tuple[int, int]] | None = None
+        self._is_message: bool | None = None
+
+    def first_line(self) -> tuple[int, int] | None:
+        """The span of the first non-blank line, if any."""
+        if self._first_line is _UNREAD:
+            self._first_line = _first_line(self.low)
+        return self._first_line
+
+    def last_lines(self) -> list[tuple[int, int]]:
+        """The spans of the last non-blank lines in which a sign-off counts."""
+        if self._last_lines is None:
+            self._last_lines = _last_lines(self.low, _SIGNOFF_LINES)
+        return self._last_lines
+
+    def is_message(self) -> bool:
+        """Whether the part reads as a message (a message's body, or long enough)."""
+        if self._is_message is None:
+            needed = self.config.min_message_words
+            self._is_message = self.message or (len(self.low.split(maxsplit=needed)) >= needed)
+        return self._is_message
 
 
 Check = Callable[[Context], Iterator[tuple[int, int]]]
@@ -141,14 +181,7 @@ def _last_lines(low: str, count: int) -> list[tuple[int, int]]:
     return found[::-1]
 
 
-def _is_message(ctx: Context) -> bool:
-    if ctx.message:
-        return True
-    needed = ctx.config.min_message_words
-    return len(ctx.low.split(maxsplit=needed)) >= needed
-
-
-def placed_regions(low: str) -> dict[str, list[tuple[int, int]]]:
+def placed_regions(ctx: Context) -> dict[str, list[tuple[int, int]]]:
     """Where the rules look for greetings and sign-offs, in the order to look.
 
     A greeting counts on the first non-blank line, a sign-off on any of the last three
@@ -156,10 +189,10 @@ def placed_regions(low: str) -> dict[str, list[tuple[int, int]]]:
     start of a line, and a match must start in it.
     """
     regions: dict[str, list[tuple[int, int]]] = {}
-    first = _first_line(low)
+    first = ctx.first_line()
     if first:
         regions["greetings"] = [first]
-    lines = _last_lines(low, _SIGNOFF_LINES)
+    lines = ctx.last_lines()
     if lines:
         # The last two lines are short as a rule: read together; a third may be a paragraph.
         regions["signoffs"] = [(lines[-2:][0][0], lines[-1][1]), *lines[:-2]]
@@ -167,25 +200,25 @@ def placed_regions(low: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _no_greeting(ctx: Context) -> Iterator[tuple[int, int]]:
-    if "greetings" not in ctx.lexicon or not _is_message(ctx):
+    if "greetings" not in ctx.lexicon or not ctx.is_message():
         return
-    first = _first_line(ctx.low)
+    first = ctx.first_line()
     if first and not any(first[0] <= s < first[1] for s, _ in ctx.lexicon["greetings"]):
         yield first[0], first[0]
 
 
 def _no_thanks(ctx: Context) -> Iterator[tuple[int, int]]:
-    if "thanks" not in ctx.lexicon or not _is_message(ctx):
+    if "thanks" not in ctx.lexicon or not ctx.is_message():
         return
-    first = _first_line(ctx.low)
+    first = ctx.first_line()
     if first and not ctx.lexicon["thanks"] and not ctx.gratitude:
         yield first[0], first[0]
 
 
 def _no_signoff(ctx: Context) -> Iterator[tuple[int, int]]:
-    if "signoffs" not in ctx.lexicon or not _is_message(ctx):
+    if "signoffs" not in ctx.lexicon or not ctx.is_message():
         return
-    lines = _last_lines(ctx.low, _SIGNOFF_LINES)
+    lines = ctx.last_lines()
     if lines and not any(s >= lines[0][0] for s, _ in ctx.lexicon["signoffs"]):
         yield lines[-1][1], lines[-1][1]
 
@@ -206,6 +239,8 @@ def _vague_feedback(ctx: Context) -> Iterator[tuple[int, int]]:
 
 
 def _too_many_questions(ctx: Context) -> Iterator[tuple[int, int]]:
+    if ctx.low.count("?") <= ctx.config.max_questions:
+        return  # a run of marks is one question: never more questions than marks
     for count, match in enumerate(_QUESTION.finditer(ctx.low), start=1):
         if count > ctx.config.max_questions:
             yield match.span()
