@@ -58,10 +58,10 @@ def plans(args: argparse.Namespace) -> list[Timeline]:
 
     now = parse_now(args.now)
     if args.locale is not None:
-        from followkit._validate import locale  # noqa: PLC0415
+        from followkit.timeline._phrases import language  # noqa: PLC0415
 
         try:
-            locale(args.locale)
+            language(args.locale)
         except InvalidInputError as exc:
             raise UsageError(f"--locale: {exc.reason}") from None
     timelines = []

@@ -123,6 +123,17 @@ def test_bad_locale(run: Any, app_json: Path) -> None:
     assert result.err.startswith("followkit: error: --locale: 'xx' is not a locale")
 
 
+def test_a_locale_without_agenda_phrases_names_the_flag(run: Any, app_json: Path) -> None:
+    # babel knows Japanese, but the agenda has no Japanese phrases: still the flag's error,
+    # before any planning.
+    result = run("plan", "--from", str(app_json), "--now", NOW, "--locale", "ja")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "followkit: error: --locale: ja is not supported by the timeline"
+        " (supported: en, de, fr, es)\n"
+    )
+
+
 def test_a_bad_row_is_named(run: Any, tmp_path: Path) -> None:
     path = tmp_path / "apps.csv"
     bad = CSV_ROWS[1].replace("sam@globex.example", "sam@globex")
