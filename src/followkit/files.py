@@ -253,7 +253,13 @@ def _located_applications(
     Not public API: the command line uses the rows to name the record in errors that
     arise later, such as while planning.
     """
-    text = _decode(data, source) if isinstance(data, bytes) else data
+    if isinstance(data, bytes | bytearray):
+        text = _decode(bytes(data), source)
+    elif isinstance(data, str):
+        # Text read with encoding="utf-8" keeps a byte-order mark as U+FEFF.
+        text = data.removeprefix("\ufeff")
+    else:
+        raise InputFileError(f"must be str or bytes, not {type(data).__name__}", source=source)
     if file_format == "json":
         records, label = _json_records(text, source), "item"
     elif file_format == "toml":
@@ -359,6 +365,9 @@ def _json_records(text: str, source: str) -> list[Any]:
         raise InputFileError(
             "is nested too deeply to be an application file", source=source
         ) from None
+    except ValueError as exc:  # an integer too long to convert (over 4300 digits)
+        reason = str(exc).split(";")[0]  # without the advice to change the interpreter
+        raise InputFileError(f"invalid JSON: {reason}", source=source) from None
     if isinstance(document, list):
         if not document:
             raise InputFileError("holds an empty list: no application to read", source=source)
@@ -377,6 +386,9 @@ def _toml_records(text: str, source: str) -> list[Any]:
         raise InputFileError(
             "is nested too deeply to be an application file", source=source
         ) from None
+    except ValueError as exc:  # an integer too long to convert (over 4300 digits)
+        reason = str(exc).split(";")[0]  # without the advice to change the interpreter
+        raise InputFileError(f"invalid TOML: {reason}", source=source) from None
     if set(document) == {"applications"}:
         many = document["applications"]
         if not isinstance(many, list) or not many:

@@ -255,6 +255,22 @@ class TestCsv:
             apps = parse_applications(data, file_format="csv")
             assert [app.company for app in apps] == ["Acme Analytics", "Globex"]
 
+    @pytest.mark.parametrize("kind", ["csv", "json", "toml"])
+    def test_text_that_kept_its_byte_order_mark(self, kind: str, tmp_path: Path) -> None:
+        # Path.read_text(encoding="utf-8") keeps a BOM as U+FEFF; the text is still UTF-8.
+        documents = {
+            "csv": "\n".join([CSV_HEADER, CSV_ROWS[0]]) + "\n",
+            "json": json.dumps(APP),
+            "toml": 'company = "Acme Analytics"\nposition = "Data Engineer"\n'
+            'decided_at = 2026-11-20T15:00:00+01:00\ntimezone = "Europe/Berlin"\n'
+            'candidate = {name = "Alex Kim"}\ncontacts = [{name = "Jordan Lee"}]\n',
+        }
+        path = tmp_path / f"app.{kind}"
+        path.write_bytes(b"\xef\xbb\xbf" + documents[kind].encode("utf-8"))
+        text = path.read_text(encoding="utf-8")
+        [app] = parse_applications(text, file_format=kind)  # type: ignore[arg-type]
+        assert app.company == "Acme Analytics"
+
     def test_blank_rows_are_skipped_and_rows_are_spreadsheet_rows(self) -> None:
         bad = CSV_ROWS[1].replace("America/New_York", "Nowhere")
         text = csv_text(CSV_ROWS[0], ",,,,", "", bad)
@@ -406,3 +422,17 @@ class TestHostileInput:
     def test_deep_toml(self) -> None:
         with pytest.raises(InputFileError, match="^<string>: is nested too deeply"):
             parse_applications("a = " + "[" * 100_000 + "]" * 100_000, file_format="toml")
+
+    @pytest.mark.parametrize(
+        ("kind", "text"),
+        [("json", '{"company": 1' + "0" * 5000 + "}"), ("toml", "company = 1" + "0" * 5000)],
+    )
+    def test_a_number_too_long_to_convert(self, kind: str, text: str) -> None:
+        # Python refuses to convert integers of more than 4300 digits (a ValueError).
+        with pytest.raises(InputFileError, match=f"^n.{kind}: .*4300 digits"):
+            parse_applications(text, file_format=kind, source=f"n.{kind}")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("data", [None, 5, ["company,position"]])
+    def test_data_that_is_not_text_or_bytes(self, data: object) -> None:
+        with pytest.raises(InputFileError, match=r"^d: must be str or bytes, not \w+"):
+            parse_applications(data, file_format="json", source="d")  # type: ignore[arg-type]
