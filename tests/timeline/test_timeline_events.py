@@ -130,6 +130,20 @@ def test_second_feedback_adds_numbered_steps(timeline: Timeline) -> None:
     assert {"feedback-acknowledgement", "feedback-acknowledgement-2", "training-2"} <= ids
 
 
+def test_two_acknowledgements_never_share_a_day(timeline: Timeline) -> None:
+    # Feedback on Mon 23 Nov, more on Wed 2 Dec, neither acknowledged yet: the first
+    # acknowledgement is overdue and moves to the new feedback's time; the second takes
+    # the next business day instead of the same minute.
+    first = timeline.apply(FeedbackReceived(at(23, 12)))
+    second = first.apply(FeedbackReceived(at(2, 10, month=12), text="One more thought."))
+    acks = [second.step("feedback-acknowledgement"), second.step("feedback-acknowledgement-2")]
+    assert [ack.due for ack in acks] == [at(2, 10, month=12), at(3, 9, 30, month=12)]
+    assert acks[1].window_end == at(3, 11, 30, month=12)
+    planned = [step for step in second.outreach if step.status is Status.PLANNED]
+    days = [step.due.date() for step in planned]
+    assert len(days) == len(set(days))
+
+
 def test_do_not_contact_cancels_outreach_and_keeps_private_tasks(timeline: Timeline) -> None:
     sent = timeline.apply(Sent("thank-you", at(23, 9, 45)))
     stopped = sent.apply(DoNotContact(at(24, 8)))

@@ -296,8 +296,15 @@ class _Planner:
         step_id = _numbered("feedback-acknowledgement", index)
         if self._fixed(step_id) is None:
             # A reply to the contact's message: the gap between e-mails does not hold it
-            # back, and an out-of-office date does not apply (they just wrote).
-            due, end = self.calendar.slot(max(event.at, self.now))
+            # back, and an out-of-office date does not apply (they just wrote). Another
+            # acknowledgement's day is taken, though: two messages never share a day.
+            taken = frozenset(
+                (step.done_at or step.due).astimezone(self.zone).date()
+                for step in self.steps
+                if step.action is Action.FEEDBACK_ACKNOWLEDGEMENT
+                and step.status in {Status.PLANNED, Status.DONE}
+            )
+            due, end = self.calendar.slot(max(event.at, self.now), not_on=taken)
             received = event.at.astimezone(self.zone).date()
             deadline = self.calendar.add_business_days(
                 received, self.policy.feedback_acknowledgement_within_business_days
