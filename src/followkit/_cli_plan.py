@@ -65,9 +65,20 @@ def plans(args: argparse.Namespace) -> list[Timeline]:
         except InvalidInputError as exc:
             raise UsageError(f"--locale: {exc.reason}") from None
     timelines = []
+    seen: dict[Application, int | None] = {}
     for application, row, label in _located(
         args.source, args.input_format, ignore_unknown=args.ignore_unknown_columns
     ):
+        first = seen.setdefault(application, row)
+        if args.format == "ics" and first != row:
+            # One calendar cannot hold the same entries (the same UIDs) twice.
+            raise InputFileError(
+                f"is the same application as {label} {first}; a calendar holds each"
+                " application once",
+                source=source_name(args.source),
+                row=row,
+                row_label=label,
+            )
         try:
             timelines.append(plan(application, now=now))
         except InvalidInputError as exc:

@@ -155,6 +155,17 @@ def test_a_planning_error_is_named_by_row(run: Any, tmp_path: Path) -> None:
     assert result.err.count("\n") == 1
 
 
+def test_a_row_exported_twice_is_named_in_a_calendar(run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "apps.csv"
+    path.write_text("\n".join([CSV_HEADER, *CSV_ROWS, CSV_ROWS[0]]) + "\n", encoding="utf-8")
+    result = run("plan", "--from", str(path), "--now", NOW, "--format", "ics")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"followkit: error: {path}: row 4: is the same application as row 2;"
+        " a calendar holds each application once\n"
+    )
+
+
 def test_nothing_is_written_on_error(run: Any, tmp_path: Path) -> None:
     path = tmp_path / "apps.csv"
     path.write_text("\n".join([CSV_HEADER, CSV_ROWS[0], "x,y"]) + "\n", encoding="utf-8")

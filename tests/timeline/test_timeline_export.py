@@ -387,6 +387,16 @@ def test_calendar_merges_many_timelines(
     assert sorted(zones) == sorted(set(zones)) == ["America/New_York", "Europe/Berlin"]
 
 
+def test_calendar_refuses_the_same_application_twice(timeline: Timeline, updated: Timeline) -> None:
+    # Its entries would share UIDs, which RFC 5545 forbids within one calendar: an old and
+    # an updated plan of one application, or a row exported twice.
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^timelines\[2\]: plans the same application as timelines\[0\]",
+    ):
+        followkit.calendar([timeline, plan(make_application(at(23, 9)), now=at(23, 10)), updated])
+
+
 def test_calendar_of_one_is_its_own_calendar(timeline: Timeline) -> None:
     assert followkit.calendar([timeline]) == timeline.to_ical()
     assert b"X-WR-CALNAME:Mine" in followkit.calendar([timeline], name=" Mine ")

@@ -15,20 +15,25 @@ if TYPE_CHECKING:
 
     import icalendar
 
+    from followkit.model import Application
     from followkit.timeline._step import Step
     from followkit.timeline._timeline import Timeline
 
-__all__ = ["calendar_of", "to_ical", "uid"]
+__all__ = ["calendar_of", "identity", "to_ical", "uid"]
 
 PRODID = "-//followkit//follow-up timeline//EN"
 #: The zone data written as VTIMEZONE covers the plan, with a year of margin either side.
 _MARGIN = dt.timedelta(days=366)
 
 
+def identity(application: Application) -> str:
+    """Return what the UIDs of an application's steps are derived from."""
+    return json.dumps(application.as_dict(), sort_keys=True, ensure_ascii=False)
+
+
 def uid(timeline: Timeline, step: Step) -> str:
     """Return the stable UID of *step*: a hash of the application's identity and the id."""
-    identity = json.dumps(timeline.application.as_dict(), sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(f"{identity}\x00{step.id}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{identity(timeline.application)}\x00{step.id}".encode()).hexdigest()
     return f"{digest[:32]}@followkit"
 
 

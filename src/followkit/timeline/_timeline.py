@@ -325,18 +325,27 @@ def calendar(timelines: Iterable[Timeline], *, name: str | None = None) -> bytes
         The ``.ics`` bytes (RFC 5545).
 
     Raises:
-        InvalidInputError: If an item is not a :class:`Timeline`.
+        InvalidInputError: If an item is not a :class:`Timeline`, or plans the same
+            application as an earlier one (their entries would share UIDs).
 
     .. versionadded:: 0.1.0
     """
     from followkit.timeline._describe import summary  # noqa: PLC0415
-    from followkit.timeline._ical import calendar_of  # noqa: PLC0415
+    from followkit.timeline._ical import calendar_of, identity  # noqa: PLC0415
 
     items = list(timelines)
+    seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, Timeline):
             raise InvalidInputError(
                 f"must be a Timeline, not {type(item).__name__}", field=f"timelines[{index}]"
+            )
+        first = seen.setdefault(identity(item.application), index)
+        if first != index:
+            raise InvalidInputError(
+                f"plans the same application as timelines[{first}]; a calendar holds each"
+                " application once (their entries would share UIDs)",
+                field=f"timelines[{index}]",
             )
     if name is None:
         name = (
