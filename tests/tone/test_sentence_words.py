@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from followkit.tone import Checker
 from followkit.tone import _engine as engine
 from followkit.tone._phrases import BREAKS, TOKEN_RE
 
@@ -60,3 +64,58 @@ def test_a_question_mark_flags_the_last_word() -> None:
     )
     assert engine._words(low, 0, 12) == (["could", "you"], [False, False])  # "tell" is cut
     assert engine._words_before(low, len(low)) == ["thanks"]
+
+
+START_PIECES = st.sampled_from(
+    [
+        *("i", "my", "you", "so", "why", "great", "x", "don't", "i'm", "9", "é"),
+        *("_", " ", "  ", ", ", ". ", "?", "!", ";", "\n", "\r\n", "\n\n", "'", "("),
+    ]
+)
+
+
+def reference_starts(compiled: engine.Compiled, low: str) -> set[tuple[str, int, int]]:
+    """Sentence openings found by one expression over the text, the plain way."""
+    found = set()
+    for key, words in compiled.starts.items():
+        alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        body = rf"[^\w.!?;\n\r]*+(?P<word>{alternatives})(?![^\W_])(?!'[^\W_])"
+        name = engine.START_STRATEGIES[key]
+        matches = [m for m in [re.match(body, low)] if m]
+        matches += re.finditer(r"(?<=[.!?;\n\r])" + body, low)
+        for match in matches:
+            start, end = match.span("word")
+            if key == "question_words":
+                stop = re.compile(r"[.!?;\n\r]").search(low, end)
+                if stop is None or stop.group() != "?":
+                    continue
+                end = stop.end()
+            found.add((name, start, end))
+    return found
+
+
+def scanned_starts(compiled: engine.Compiled, low: str) -> set[tuple[str, int, int]]:
+    hits = compiled.scan(engine.join_lines(low), low)
+    return {
+        (name, start, end)
+        for payload, start, end in hits
+        if compiled.entries[payload][0] == "start"
+        for name in [compiled.strategy_names[payload]]
+        if name is not None
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(START_PIECES, max_size=40))
+def test_sentence_openings_agree_with_an_expression(pieces: list[str]) -> None:
+    compiled = Checker("en")._compiled
+    low = "".join(pieces)
+    assert scanned_starts(compiled, low) == reference_starts(compiled, low)
+
+
+def test_sentence_openings_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled = Checker("en")._compiled
+    low = "i think so. you know; my word\nwhy not? great! x i _i. (i'm here\n\n" * 40
+    monkeypatch.setattr(engine, "CHUNK", 37)  # cut between sentences again and again
+    assert len(engine._chunks(low)) > 20
+    assert scanned_starts(compiled, low) == reference_starts(compiled, low)

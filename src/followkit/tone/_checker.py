@@ -37,7 +37,6 @@ __all__ = ["MAX_TEXT", "Checkable", "Checker", "check"]
 #: a check stays well under a second.
 MAX_TEXT = 16 * 1024 * 1024
 
-_BREAK = re.compile(r"[.!?;\n\r]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FIRST = operator.itemgetter(0)
 # What NamedTuple._make calls, without its length check (the tuples are built right here).
@@ -110,7 +109,6 @@ class Checker:
         if not isinstance(config, Config):
             raise InvalidInputError("must be a followkit.tone.Config", field="config")
         self._compiled = compile_rules(resolve_locale(locale), config)
-        self._starts = self._start_patterns()
         # What does not change from one check to the next: the active code rules with their
         # severities, and the ignored findings.
         self._code_rules = tuple(
@@ -136,17 +134,6 @@ class Checker:
         ids = [rule.id for rule in self._compiled.rules]
         ids += [rule.id for rule in CODE_RULES if self.config.enabled(rule.id)]
         return tuple(sorted(ids))
-
-    def _start_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-        """One expression for the first word of the text, one for every later sentence."""
-        groups = []
-        for key, words in self._compiled.starts.items():
-            alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-            groups.append(f"(?P<{key}>{alternatives})")
-        if not groups:
-            return None
-        body = rf"[^\w.!?;\n\r]*+(?:{'|'.join(groups)})(?![^\W_])(?!'[^\W_])"
-        return re.compile(body), re.compile(r"[.!?;\n\r]" + body)
 
     def check(self, text: str | Checkable) -> Report:
         """Check a text, or a message's subject and body.
@@ -179,8 +166,8 @@ class Checker:
         value, logit, penalty = score(
             {hit.strategy for hit in hits}, [finding.severity for finding in findings]
         )
-        # Subject hits come first in the list; sort each part by (start, strategy).
-        order = operator.itemgetter(1, 0)
+        # Subject hits come first in the list; sort each part by (start, strategy, end).
+        order = operator.itemgetter(1, 0, 2)
         subject_hits = sorted([hit for hit in hits if hit.part == "subject"], key=order)
         body_hits = sorted([hit for hit in hits if hit.part != "subject"], key=order)
         profile = Profile(
@@ -216,7 +203,7 @@ class Checker:
         # A single line break inside a paragraph (hard-wrapped plain text) does not end a
         # phrase: the scan reads those breaks as spaces.
         flat = join_lines(low)
-        hits = compiled.scan(flat)
+        hits = compiled.scan(flat, low)
         entries = compiled.entries
         # Most hits are strategy words: sort them out in C, then build the hits in one
         # comprehension.
@@ -241,7 +228,6 @@ class Checker:
                 rule_hits.append((index, start, end))
             else:
                 allowed.append((start, end))
-        found.extend(self._start_strategies(text, low, part))
         spans = self._rule_spans(text, flat, rule_hits, allowed)
         context = Context(
             text=text,
@@ -355,40 +341,6 @@ class Checker:
             last_end[rule.id] = end
             spans.append((start, end, rule, rule.severity))
         return spans
-
-    def _start_strategies(self, text: str, low: str, part: Part) -> list[StrategyHit]:
-        found: list[StrategyHit] = []
-        if self._starts is None:
-            return found
-        first, later = self._starts
-        opening = first.match(low)
-        for match in [opening, *later.finditer(low)] if opening else later.finditer(low):
-            key = str(match.lastgroup)
-            start, end = match.span(key)
-            if key == "question_words":
-                stop = _BREAK.search(low, end)
-                if stop is None or stop.group() != "?":
-                    continue
-                end = stop.end()
-            found.append(
-                StrategyHit(
-                    strategy=_START_NAMES[key],
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    part=part,
-                )
-            )
-        return found
-
-
-_START_NAMES = {
-    "direct_start": "direct_start",
-    "question_words": "direct_question",
-    "first_person": "first_person_start",
-    "second_person": "second_person_start",
-    "deference": "deference",
-}
 
 
 def _starts_sentence(low: str, start: int) -> bool:

@@ -36,6 +36,8 @@ from followkit.tone._phrases import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from followkit.tone._config import Config
     from followkit.tone._rules import Rule, RuleFile
 
@@ -51,6 +53,15 @@ _MEMO_SIZE = 1 << 16
 #: Lexicon tables that the message rules read only on the first line or the last lines: they
 #: are matched there alone, by a matcher of their own, and not over the whole text.
 PLACED = ("greetings", "signoffs")
+#: The strategy each table of sentence-opening words shows (the tables are named in the rule
+#: files' ``[starts]``).
+START_STRATEGIES = {
+    "direct_start": "direct_start",
+    "question_words": "direct_question",
+    "first_person": "first_person_start",
+    "second_person": "second_person_start",
+    "deference": "deference",
+}
 
 _QUOTE_LINE = re.compile(r"(?m)^[ \t]*>[^\n\r]*")
 _ATTRIBUTION_END = re.compile(r"(?:wrote|schrieb|a écrit|escribió)[ \t]*:[ \t]*(?=[\r\n]|\Z)")
@@ -111,6 +122,10 @@ def mask(low: str, *, quoted: bool, signature: bool) -> str:
 _SPLIT = re.compile(f"({WORD})")
 _SENTENCE_END = re.compile(r"[.!?;\n\r]")
 _SPACE = re.compile(r"\s")
+# What may stand between a sentence break, or the start of the text, and the sentence's first
+# word: no letter, digit or "_".
+_AFTER_BREAK = re.compile(r"[.!?;\n\r][^\w.!?;\n\r]*+\Z")
+_OPENING = re.compile(r"[^\w.!?;\n\r]*+\Z")
 _BREAK_SET = frozenset(BREAKS)
 _BREAK_CHARS = tuple(sorted(BREAKS))
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -214,6 +229,12 @@ class Compiled:
                 self._add_rule(
                     attrs.evolve(rule, severity=config.severity_of(rule.id, rule.severity))
                 )
+        self._add_tables(rule_file, config)
+        self.has_please = "please" in rule_file.strategies
+        self._derive()
+
+    def _add_tables(self, rule_file: RuleFile, config: Config) -> None:
+        """Add the lexicons, strategies, sentence openings and allowed phrases."""
         placed_trie = Trie()
         for key in PLACED:
             for pattern in rule_file.lexicon.get(key, ()):
@@ -225,12 +246,12 @@ class Compiled:
                 payload = self._entry(kind, key, 0)
                 for pattern in patterns:
                     self._add(self.trie, pattern, payload, f"{kind}.{key}")
+        for key in rule_file.starts:
+            self._entry("start", key, 0)  # matched by the scan from ``starts``, not the trie
         if config.allow:
             payload = self._entry("allow", "allow", 0)
             for pattern in config.allow:
                 self._add(self.trie, pattern, payload, "allow")
-        self.has_please = "please" in rule_file.strategies
-        self._derive()
 
     def to_data(self) -> dict[str, Any]:
         """The compiled rule set as plain data (for :mod:`marshal`), without the config."""
@@ -285,6 +306,7 @@ class Compiled:
         """
         self = cls.__new__(cls)
         self.trie = trie
+        self.starts = {}
         self.entries = [("lexicon", key, 0) for key in PLACED]
         self._derive()
         return self
@@ -294,11 +316,22 @@ class Compiled:
         # Per payload: the strategy's name (None for other kinds), and the kind of the
         # other payloads (None for strategies), so that a hit is sorted out by one index.
         self.strategy_names: tuple[str | None, ...] = tuple(
-            key if kind == "strategy" else None for kind, key, _index in self.entries
+            key if kind == "strategy" else START_STRATEGIES.get(key) if kind == "start" else None
+            for kind, key, _index in self.entries
         )
         self.kinds: tuple[str | None, ...] = tuple(
-            None if kind == "strategy" else kind for kind, _key, _index in self.entries
+            None if kind in {"strategy", "start"} else kind for kind, _key, _index in self.entries
         )
+        # Words that show a strategy when they open a sentence; a word in two tables counts
+        # for the first.
+        self.start_words: dict[str, int] = {}
+        self.question_starts: set[int] = set()
+        for payload, (kind, key, _index) in enumerate(self.entries):
+            if kind == "start":
+                for word in self.starts.get(key, ()):
+                    self.start_words.setdefault(word, payload)
+                if key == "question_words":
+                    self.question_starts.add(payload)
         root = self.trie.root
         # Look-ups in these sets decide, for every word of the text, whether the trie needs to
         # see it at all: a one-word phrase, the stem of a prefix word, or the first two words
@@ -311,10 +344,21 @@ class Compiled:
             for word, node in root[LIT].items()
             if node[PRE]
         }
-        # Pairs of words that open a longer phrase: a look-up of each pair of neighbours in
-        # the text finds, in C, where the trie has to be walked.
+        # Pairs of words that end a phrase or go on otherwise than by a third word, and the
+        # three words that go on: look-ups of the neighbours of each word of the text find,
+        # in C, where the trie has to be read at all.
+        pairs = [
+            (word, second, node)
+            for word, opening in root[LIT].items()
+            for second, node in opening[LIT].items()
+        ]
         self.pairs = frozenset(
-            (word, second) for word, node in root[LIT].items() for second in node[LIT]
+            (word, second)
+            for word, second, node in pairs
+            if node[ENDS] or node[QENDS] or node[PRE_LENGTHS] or node[WILD] is not None
+        )
+        self.triples = frozenset(
+            (word, second, third) for word, second, node in pairs for third in node[LIT]
         )
         # Openings that need more than a look-up of the next word.
         self.alone = frozenset(
@@ -383,11 +427,16 @@ class Compiled:
         )
         trie.add(sequences, payload, question=question)
 
-    def scan(self, low: str) -> list[tuple[int, int, int]]:
-        """Return ``(payload, start, end)`` for every phrase match in the normalised *low*."""
+    def scan(self, low: str, lined: str | None = None) -> list[tuple[int, int, int]]:
+        """Return ``(payload, start, end)`` for every phrase match in the normalised *low*.
+
+        Given *lined*, the same text before :func:`join_lines` (a sentence starts after every
+        line break), the words that open a sentence and show a strategy are found too.
+        """
         hits: list[tuple[int, int, int]] = []
         for base, stop in _chunks(low):
-            self._scan_chunk(low[base:stop] if base or stop < len(low) else low, base, hits)
+            chunk = low[base:stop] if base or stop < len(low) else low
+            self._scan_chunk(chunk, base, hits, lined)
         return hits
 
     def scan_lines(self, low: str, start: int, stop: int) -> list[tuple[int, int, int]]:
@@ -407,7 +456,9 @@ class Compiled:
             ]
         return [hit for hit in hits if hit[1] < stop]
 
-    def _scan_chunk(self, chunk: str, base: int, hits: list[tuple[int, int, int]]) -> None:
+    def _scan_chunk(
+        self, chunk: str, base: int, hits: list[tuple[int, int, int]], lined: str | None = None
+    ) -> None:
         # split() alternates gaps and words: [gap, word, gap, word, ..., gap]; offsets of
         # every piece come from a running sum, all of it in C.
         pieces = _SPLIT.split(chunk)
@@ -427,6 +478,8 @@ class Compiled:
                 for payload in singles[words[k]]
             ]
         )
+        if lined is not None and self.start_words:
+            self._sentence_starts(words, offsets, lined, hits)
         # Longer phrases: only where the first two words (or a prefix or "_") can start one.
         root_words = self.trie.root[LIT]
         walkers, opening_stems = memo.walkers, self.opening_stems
@@ -473,17 +526,54 @@ class Compiled:
             ):
                 self._walk(words, pieces, offsets, k, states=[node], position=k + 2, hits=hits)
 
+    def _sentence_starts(
+        self, words: list[str], offsets: list[int], lined: str, hits: list[tuple[int, int, int]]
+    ) -> None:
+        """Add the words that open a sentence (or the text) and show a strategy.
+
+        A sentence opens after one of ``. ! ? ;`` or a line break, with nothing but spaces
+        and punctuation before its first word. A question word counts only when its sentence
+        ends with a question mark; the hit then runs to it.
+        """
+        start_words, questions = self.start_words, self.question_starts
+        for k in compress(count(), map(start_words.__contains__, words)):
+            begin, start = offsets[2 * k], offsets[2 * k + 1]
+            if k == 0 and begin:
+                begin -= 1  # a block starts after the break it was cut at
+            gap = lined[begin:start]
+            if begin:
+                if gap == " " or _AFTER_BREAK.search(gap) is None:
+                    continue
+            elif _OPENING.match(gap) is None and _AFTER_BREAK.search(gap) is None:
+                continue
+            payload = start_words[words[k]]
+            end = offsets[2 * k + 2]
+            if payload in questions:
+                stop = _SENTENCE_END.search(lined, end)
+                if stop is None or stop.group() != "?":
+                    continue
+                end = stop.end()
+            hits.append((payload, start, end))
+
     def _candidates(self, words: list[str], memo: _Memo) -> list[int]:
         """Positions where a phrase of two or more words can start.
 
         A word that opens a phrase by itself (a one-word question, a prefix or "_" after
-        it, a prefix word first), or a pair of words that opens one; found in C.
+        it, a prefix word first), a pair of words that ends one or goes on by a prefix or
+        "_", or three words that open one; found in C.
         """
-        following = chain(islice(words, 1, None), ("",))
+
+        def after(skip: int) -> Iterator[str]:
+            return chain(islice(words, skip, None), ("",) * skip)
+
         opens = map(
             operator.or_,
-            map(memo.starters.__contains__, words),
-            map(self.pairs.__contains__, zip(words, following, strict=True)),
+            map(
+                operator.or_,
+                map(memo.starters.__contains__, words),
+                map(self.pairs.__contains__, zip(words, after(1), strict=True)),
+            ),
+            map(self.triples.__contains__, zip(words, after(1), after(2), strict=True)),
         )
         return list(compress(count(), opens))
 

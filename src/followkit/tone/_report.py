@@ -88,7 +88,7 @@ class Profile:
     """Which politeness strategies a text uses (Danescu-Niculescu-Mizil et al. 2013).
 
     Attributes:
-        hits: Every strategy use, ordered by position.
+        hits: Every strategy use, ordered by position (then strategy and end).
         weights: The weight each strategy contributes to the score when present.
         findings_penalty: What the findings take away from the score's logit.
         logit: The sum that the score is the logistic function of.
