@@ -6,11 +6,12 @@ import copy
 import datetime as dt
 import json
 
+import attrs
 import icalendar
 import pytest
 
 import followkit
-from followkit import Application, InvalidInputError, UnsupportedLocaleError
+from followkit import Application, Contact, InvalidInputError, Person, UnsupportedLocaleError
 from followkit.timeline import (
     Action,
     FeedbackReceived,
@@ -95,11 +96,63 @@ def test_ical_marks_changes_for_calendar_applications(
 def test_ical_is_deterministic(bavaria_app: Application, timeline: Timeline) -> None:
     again = plan(bavaria_app, now=at(20, 16))
     assert again.to_ical() == timeline.to_ical()
-    other = plan(
-        make_application(at(20, 15), subdivision="BY", highlight="the demo"), now=at(20, 16)
-    )
-    uids = {str(c["UID"]) for c in components(timeline.to_ical())}
-    assert uids.isdisjoint(str(c["UID"]) for c in components(other.to_ical()))
+
+
+def uids_by_step(timeline: Timeline) -> dict[str, str]:
+    return {str(c["X-FOLLOWKIT-STEP"]): str(c["UID"]) for c in components(timeline.to_ical())}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"highlight": "the demo"},
+        {"reply_subject": "Your application"},
+        {"interviewed_on": dt.date(2026, 11, 18)},
+        {"decided_at": at(20, 17, 30)},  # the time corrected, the day kept
+        {"company": "  acme   ANALYTICS "},  # spacing and capitals
+        {"position": "data engineer"},
+        {"candidate": Person(name="Alex  Kim", email="alex.kim@example.com", phone="+49 1")},
+        {"contacts": [Contact(name="Jordan Lee", email="jordan.lee@acme.example")]},
+        {"contacts": [Contact(name="Sam Roe"), Contact(name="Jordan Lee")]},
+        {"timezone": "Europe/Vienna", "territory": "AT", "subdivision": None, "locale": "de"},
+    ],
+)
+def test_uids_survive_edits_that_keep_the_application(
+    bavaria_app: Application, timeline: Timeline, change: dict[str, object]
+) -> None:
+    # A re-import of the edited plan updates the entries instead of duplicating them.
+    edited = plan(attrs.evolve(bavaria_app, **change), now=at(20, 16))
+    assert uids_by_step(edited) == uids_by_step(timeline)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"company": "Globex"},
+        {"position": "Analytics Engineer"},
+        {"candidate": Person(name="Sam Roe", email="alex@example.com")},
+        {"decided_at": at(21, 15)},  # another decision: applied again, a later round
+    ],
+)
+def test_uids_of_different_applications_differ(
+    bavaria_app: Application, timeline: Timeline, change: dict[str, object]
+) -> None:
+    other = plan(attrs.evolve(bavaria_app, **change), now=at(20, 16))
+    assert set(uids_by_step(timeline).values()).isdisjoint(uids_by_step(other).values())
+
+
+def test_uids_survive_rescheduling(timeline: Timeline) -> None:
+    # An out-of-office reply moves every pending message; the entries are updated in place.
+    moved = timeline.apply(Reply(at(23, 8), kind="automatic", returns_on=dt.date(2026, 12, 14)))
+    assert moved.step("nudge-1").due > timeline.step("nudge-1").due
+    before = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(timeline.to_ical())}
+    after = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(moved.to_ical())}
+    assert after["nudge-1"].decoded("DTSTART") == moved.step("nudge-1").due
+    assert int(after["nudge-1"]["SEQUENCE"]) > int(before["nudge-1"]["SEQUENCE"])
+    assert after["nudge-1"].decoded("DTSTAMP") > before["nudge-1"].decoded("DTSTAMP")
+    assert uids_by_step(moved) == uids_by_step(timeline)
+    # Each step of one application has its own UID.
+    assert len(set(uids_by_step(moved).values())) == len(moved.steps)
 
 
 def test_ical_carries_drafts_and_checklists(timeline: Timeline) -> None:
@@ -395,6 +448,15 @@ def test_calendar_refuses_the_same_application_twice(timeline: Timeline, updated
         match=r"^timelines\[2\]: plans the same application as timelines\[0\]",
     ):
         followkit.calendar([timeline, plan(make_application(at(23, 9)), now=at(23, 10)), updated])
+    # An edited copy is the same application too: its entries have the same UIDs.
+    edited = plan(
+        attrs.evolve(timeline.application, highlight="the demo", reply_subject="Re: Data"),
+        now=at(20, 17),
+    )
+    with pytest.raises(
+        InvalidInputError, match=r"^timelines\[1\]: plans the same application as timelines\[0\]"
+    ):
+        followkit.calendar([timeline, edited])
 
 
 def test_calendar_of_one_is_its_own_calendar(timeline: Timeline) -> None:

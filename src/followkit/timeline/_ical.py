@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from typing import TYPE_CHECKING
 
 from followkit.timeline._describe import summary
@@ -26,13 +27,42 @@ PRODID = "-//followkit//follow-up timeline//EN"
 _MARGIN = dt.timedelta(days=366)
 
 
+def _key(text: str) -> str:
+    # Spacing, capitals and compatibility forms ("Ｆｏｏ", "ﬁ") are how a name was typed,
+    # not which name it is.
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
 def identity(application: Application) -> str:
-    """Return what the UIDs of an application's steps are derived from."""
-    return json.dumps(application.as_dict(), sort_keys=True, ensure_ascii=False)
+    """Return what identifies *application* across edits, for UIDs and duplicate checks.
+
+    An application has no identifier of its own, so it is known by what a person would
+    name it by: the company, the position, the candidate's name and the local date of the
+    decision (in ``decided_at``'s own zone), compared without regard to spacing and
+    capitals. Everything else can be corrected or completed without making it another
+    application: the contacts (an e-mail address added, a recruiter replaced), the
+    highlight, the reply subject, the interview date, the time of the decision on its
+    day, the locale, zone, territory and subdivision. Two different applications share
+    all four only when the same candidate hears back from the same company about the
+    same position twice on one day, which no real process does.
+    """
+    parts = [
+        _key(application.company),
+        _key(application.position),
+        _key(application.candidate.name),
+        application.decided_at.date().isoformat(),
+    ]
+    return json.dumps(parts, ensure_ascii=False)
 
 
 def uid(timeline: Timeline, step: Step) -> str:
-    """Return the stable UID of *step*: a hash of the application's identity and the id."""
+    """Return the UID of *step*: a hash of the application's :func:`identity` and the step id.
+
+    The step id names the step's kind and ordinal (``nudge-1``, ``check-in-3``), never its
+    time, so a step keeps its UID when an event moves it, cancels it or marks it done, and
+    when the application is edited and planned again (RFC 5545: the UID is persistent;
+    the update carries a higher ``SEQUENCE`` or a later ``DTSTAMP``).
+    """
     digest = hashlib.sha256(f"{identity(timeline.application)}\x00{step.id}".encode()).hexdigest()
     return f"{digest[:32]}@followkit"
 

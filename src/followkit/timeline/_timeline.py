@@ -188,12 +188,14 @@ class Timeline:
         """Return the timeline as an iCalendar (RFC 5545) file.
 
         Outreach steps are events in the recipient's send window, private tasks are to-dos,
-        each with an alarm ``policy.alarm_minutes`` before it is due. UIDs derive from the
-        application and the step id, so a calendar application that imports the file again
-        updates its entries; ``DTSTAMP`` is ``now``; cancelled and skipped steps carry
-        ``STATUS:CANCELLED`` and a raised ``SEQUENCE``. Each check-in is its own dated
-        entry (a recurrence rule would ignore holidays). Identical timelines give identical
-        bytes.
+        each with an alarm ``policy.alarm_minutes`` before it is due. UIDs derive from what
+        identifies the application (company, position, candidate's name and the day of the
+        decision) and the step id, so a calendar application that imports the file again
+        updates its entries, also after the application was edited (a contact's e-mail
+        added, a typo fixed) and planned again; ``DTSTAMP`` is ``now``; cancelled and
+        skipped steps carry ``STATUS:CANCELLED`` and a raised ``SEQUENCE``. Each check-in
+        is its own dated entry (a recurrence rule would ignore holidays). Identical
+        timelines give identical bytes.
 
         Returns:
             The ``.ics`` content.
@@ -326,7 +328,8 @@ def calendar(timelines: Iterable[Timeline], *, name: str | None = None) -> bytes
 
     Raises:
         InvalidInputError: If an item is not a :class:`Timeline`, or plans the same
-            application as an earlier one (their entries would share UIDs).
+            application as an earlier one: the same company, position, candidate and day
+            of the decision, whatever else differs (their entries would share UIDs).
 
     .. versionadded:: 0.1.0
     """
