@@ -93,3 +93,18 @@ def test_checker_sees_the_message_locale() -> None:
     note = messages.thank_you(_application("de"))
     assert note.locale.startswith("de")
     assert tone.check(note, locale="de").ok
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_names_in_capitals_are_not_shouting(locale: str) -> None:
+    app = attrs.evolve(
+        _application(locale),
+        company="BNP PARIBAS",
+        position="SENIOR DATA ENGINEER",
+        contacts=[Contact(name="Jordan LEE-SMITH", email="jordan@bnp.example")],
+    )
+    for name, builder in _builders(app).items():
+        message = builder(app)
+        assert "BNP PARIBAS" in message.names or "BNP PARIBAS" not in message.body, name
+        report = tone.check(message)
+        assert report.ok, f"{name}:\n{report.format()}"

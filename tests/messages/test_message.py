@@ -237,6 +237,36 @@ def test_as_dict_is_json_ready() -> None:
     assert "in_reply_to" not in note
 
 
+class TestNames:
+    def test_builders_list_the_names_they_write(self) -> None:
+        message = thank_you(build_app("en"))
+        assert message.names
+        assert all(name in f"{message.subject}\n{message.body}" for name in message.names)
+        assert "Alex Kim" in message.names  # the candidate signs with their name
+
+    def test_round_trip_and_json(self) -> None:
+        message = make(names=["BNP PARIBAS", "Jordan Lee"])
+        assert message.names == ("BNP PARIBAS", "Jordan Lee")
+        data = json.loads(json.dumps(message.as_dict()))
+        assert data["names"] == ["BNP PARIBAS", "Jordan Lee"]
+        assert Message.from_dict(data) == message
+        assert "names" not in make().as_dict()
+
+    @pytest.mark.parametrize(
+        ("names", "field"),
+        [
+            ("BNP", "names"),
+            ([1], "names[0]"),
+            (["ok", "a\nb"], "names[1]"),
+            (["x"] * 33, "names"),
+        ],
+    )
+    def test_bad_names_are_refused(self, names: object, field: str) -> None:
+        with pytest.raises(InvalidInputError) as info:
+            make(names=names)
+        assert info.value.field == field
+
+
 class TestFromDict:
     @pytest.mark.parametrize("locale", ["en", "de", "fr", "es"])
     def test_round_trip(self, locale: str) -> None:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 import babel
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import followkit
 from followkit.errors import InvalidInputError, UnsupportedLocaleError
 from followkit.tone import Checker, Config, check, resolve_locale, supported_locales
-from followkit.tone._checker import MAX_TEXT
+from followkit.tone._checker import MAX_TEXT, _Spans
 
 COURTEOUS = """Dear Ms. Lee,
 
@@ -350,3 +352,45 @@ def test_check_caches_compiled_checkers() -> None:
 def test_one_word_question_phrases() -> None:
     assert "message.vague-feedback" in ids("Thanks for the update. Feedback?")
     assert "message.vague-feedback" not in ids("Thanks for the update. Feedback is welcome.")
+
+
+class _Named:
+    subject = "Your call with BNP PARIBAS"
+    body = "Dear Ms Lee,\n\nThank you for the call about DEMAND PLANNING at BNP PARIBAS.\n\nAlex"
+    locale = "en"
+    names: object = ("BNP PARIBAS", "DEMAND PLANNING")
+
+
+def test_names_of_a_message_are_not_its_tone() -> None:
+    assert check(_Named()).ok
+    plain = check(_Named.body)
+    assert {f.rule_id for f in plain.findings} >= {"shouting.capitals"}
+    unnamed = _Named()
+    unnamed.names = ()
+    assert not check(unnamed).ok
+
+
+@pytest.mark.parametrize(
+    ("names", "field"), [("BNP", "names"), ([1], "names"), (["x"] * 33, "names")]
+)
+def test_bad_names_are_refused(names: object, field: str) -> None:
+    message = _Named()
+    message.names = names
+    with pytest.raises(InvalidInputError) as info:
+        check(message)
+    assert info.value.field == field
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=12),
+    st.integers(0, 70),
+    st.integers(0, 10),
+)
+def test_spans_overlap_like_a_plain_search(
+    spans: list[tuple[int, int]], start: int, width: int
+) -> None:
+    pairs = [(s, s + w) for s, w in spans]
+    end = start + width
+    expected = any(s < end and start < e for s, e in pairs)
+    assert _Spans(pairs).overlaps(start, end) == expected

@@ -45,6 +45,18 @@ def test_allow_list() -> None:
     assert "pressure.asap" in ids(RUDE, Config(allow="some other phrase"))
 
 
+def test_allow_list_covers_code_rules() -> None:
+    text = "We met at BNP PARIBAS last week."
+    assert [f.rule_id for f in check(text).findings] == ["shouting.capitals"]
+    assert check(text, config=Config(allow=["bnp paribas"])).findings == ()
+    # Only what overlaps the allowed phrase is left out.
+    other = "We met at BNP PARIBAS. PLEASE RESPOND NOW."
+    spans = [
+        (f.rule_id, f.text) for f in check(other, config=Config(allow=["bnp paribas"])).findings
+    ]
+    assert ("shouting.capitals", "PLEASE RESPOND NOW") in spans
+
+
 def test_ignore_one_finding() -> None:
     [finding] = [f for f in check(RUDE).findings if f.rule_id == "pressure.asap"]
     config = Config(ignore=[{"rule": "pressure.asap", "start": finding.start, "end": finding.end}])

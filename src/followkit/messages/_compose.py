@@ -238,4 +238,20 @@ def compose_message(  # noqa: PLR0913
         subject=line,
         body=body,
         in_reply_to=in_reply_to,
+        names=_names(application, body if line is None else f"{line}\n{body}"),
     )
+
+
+def _names(application: Application, body: str) -> tuple[str, ...]:
+    """The proper names of the application that the message mentions, longest first."""
+    contact = application.contact
+    values = [
+        application.company,
+        application.position,
+        application.candidate.name,
+        contact.name,
+        contact.company,
+        contact.role,
+    ]
+    found = {value for value in values if value and value in body}
+    return tuple(sorted(found, key=lambda value: (-len(value), value)))

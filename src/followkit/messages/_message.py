@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
@@ -34,8 +34,10 @@ MAX_BODY: Final = 20_000
 _MESSAGE_ID: Final = re.compile(r"<[!-;=?-~]{1,500}@[!-;=?-~]{1,500}>")
 _KIND: Final = re.compile(r"[a-z][a-z0-9_]{0,49}")
 _FIELDS: Final = frozenset(
-    {"kind", "channel", "locale", "sender", "to", "subject", "body", "in_reply_to"}
+    {"kind", "channel", "locale", "sender", "to", "subject", "body", "in_reply_to", "names"}
 )
+#: Most proper names a message lists.
+MAX_NAMES: Final = 32
 _REQUIRED: Final = ("kind", "channel", "locale", "sender", "to", "body")
 
 
@@ -104,6 +106,19 @@ def _channel(value: object) -> str:
     return str(value)
 
 
+def _names(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise InvalidInputError(
+            f"must be a list of names, not {type(value).__name__}", field="names"
+        )
+    if len(value) > MAX_NAMES:
+        raise InvalidInputError(f"lists {len(value)} names; at most {MAX_NAMES}", field="names")
+    return tuple(
+        v.clean_text(name, f"names[{index}]", max_length=v.MAX_FRAGMENT)
+        for index, name in enumerate(value)
+    )
+
+
 def _kind(value: object) -> str:
     if not isinstance(value, str) or not _KIND.fullmatch(value):
         raise InvalidInputError(
@@ -131,6 +146,10 @@ class Message:
         body: The text, from greeting to signature; lines end with a line feed.
         in_reply_to: The Message-ID of the e-mail this one answers, such as
             ``"<abc.123@mail.example>"``.
+        names: Proper names the text mentions as they are written in it (the company, the
+            position, people), at most 32. The tone checker reads them as names: capitals in
+            ``"BNP PARIBAS"`` are not shouting, and a company called ``"Demand Media"``
+            makes no demand. The builders fill them in.
 
     Raises:
         InvalidInputError: If a field is not acceptable; the error names the field.
@@ -146,6 +165,7 @@ class Message:
     subject: str | None
     body: str
     in_reply_to: str | None
+    names: tuple[str, ...]
 
     def __init__(  # noqa: PLR0913  (one keyword per documented field)
         self,
@@ -158,6 +178,7 @@ class Message:
         subject: str | None,
         body: str,
         in_reply_to: str | None = None,
+        names: Sequence[str] = (),
     ) -> None:
         channel_ = _channel(channel)
         if not isinstance(sender, Person):
@@ -184,6 +205,7 @@ class Message:
             subject=subject,
             body=body,
             in_reply_to=check_message_id(in_reply_to),
+            names=_names(names),
         )
 
     @property
@@ -281,6 +303,7 @@ class Message:
             "subject": self.subject,
             "body": self.body,
             "in_reply_to": self.in_reply_to,
+            "names": list(self.names) or None,
         }
         return {key: value for key, value in data.items() if value is not None}
 
@@ -327,6 +350,7 @@ class Message:
                 subject=data.get("subject"),
                 body=data["body"],
                 in_reply_to=data.get("in_reply_to"),
+                names=data.get("names") or (),
             )
         except InvalidInputError as exc:
             raise exc.at(path) from None

@@ -98,7 +98,10 @@ def _message(data: object, path: str) -> Message:
 
     if not isinstance(data, Mapping):
         raise InvalidInputError("must be a mapping", field=path)
-    known = {"kind", "channel", "locale", "sender", "to", "subject", "body", "in_reply_to"}
+    known = {
+        *("kind", "channel", "locale", "sender", "to", "subject", "body", "in_reply_to"),
+        "names",
+    }
     for key in data:
         if key not in known:
             raise InvalidInputError("unknown field", field=f"{path}.{key}")
@@ -113,6 +116,7 @@ def _message(data: object, path: str) -> Message:
             subject=data.get("subject"),
             body=_need(data, "body", prefix),
             in_reply_to=data.get("in_reply_to"),
+            names=data.get("names") or (),
         )
     except InvalidInputError as exc:
         if exc.field is not None and exc.field.startswith(path):

@@ -9,6 +9,7 @@ import bisect
 import functools
 import operator
 import re
+import unicodedata
 from itertools import accumulate, compress, count, repeat
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -148,12 +149,14 @@ class Checker:
         Raises:
             InvalidInputError: If the text is not a string or is over ``MAX_TEXT`` characters.
         """
+        names: tuple[str, ...] = ()
         if isinstance(text, str):
             body, subject, message = _text(text, "text"), None, False
         elif isinstance(text, Checkable):
             body = _text(text.body, "body")
             subject = None if text.subject is None else _text(text.subject, "subject")
             message = True
+            names = _names(getattr(text, "names", ()))
         else:
             raise InvalidInputError(
                 f"must be a string or a message, not {type(text).__name__}", field="text"
@@ -161,8 +164,8 @@ class Checker:
         findings: list[Finding] = []
         hits: list[StrategyHit] = []
         if subject is not None:
-            self._check_part(subject, "subject", findings, hits, message=None)
-        self._check_part(body, "body", findings, hits, message=message)
+            self._check_part(subject, "subject", findings, hits, message=None, names=names)
+        self._check_part(body, "body", findings, hits, message=message, names=names)
         value, logit, penalty = score(
             {hit.strategy for hit in hits}, [finding.severity for finding in findings]
         )
@@ -185,7 +188,7 @@ class Checker:
             score=value,
         )
 
-    def _check_part(
+    def _check_part(  # noqa: PLR0913  (the part, where its results go, how to read it)
         self,
         original: str,
         part: Part,
@@ -193,8 +196,12 @@ class Checker:
         strategies: list[StrategyHit],
         *,
         message: bool | None,
+        names: tuple[str, ...] = (),
     ) -> None:
-        """Check one part; *message* is ``None`` for a subject line (no message rules)."""
+        """Check one part; *message* is ``None`` for a subject line (no message rules).
+
+        Nothing that overlaps an allowed phrase or one of the *names* is reported.
+        """
         compiled = self._compiled
         # Decomposed accents (as macOS writes them) are composed before matching; spans are
         # mapped back to the original text only when that changed anything.
@@ -207,11 +214,11 @@ class Checker:
         entries = compiled.entries
         # Most hits are strategy words: sort them out in C, then build the hits in one
         # comprehension.
-        names = compiled.strategy_names
+        strategy_names = compiled.strategy_names
         payloads = list(map(_FIRST, hits))
         found = [
-            _new(StrategyHit, (names[p], start, end, text[start:end], part))
-            for p, start, end in compress(hits, map(names.__getitem__, payloads))
+            _new(StrategyHit, (strategy_names[p], start, end, text[start:end], part))
+            for p, start, end in compress(hits, map(strategy_names.__getitem__, payloads))
         ]
         if compiled.has_please:
             for k in compress(count(), map("please".__eq__, map(_FIRST, found))):
@@ -219,7 +226,7 @@ class Checker:
                     found[k] = found[k]._replace(strategy="please_start")
         lexicon: dict[str, list[tuple[int, int]]] = {key: [] for key in compiled.lexicon}
         rule_hits: list[tuple[int, int, int]] = []
-        allowed: list[tuple[int, int]] = []
+        allowed_spans = _name_spans(text, names)
         for payload, start, end in compress(hits, map(compiled.kinds.__getitem__, payloads)):
             kind, key, index = entries[payload]
             if kind == "lexicon":
@@ -227,7 +234,8 @@ class Checker:
             elif kind == "rule":
                 rule_hits.append((index, start, end))
             else:
-                allowed.append((start, end))
+                allowed_spans.append((start, end))
+        allowed = _Spans(allowed_spans)
         spans = self._rule_spans(text, flat, rule_hits, allowed)
         context = Context(
             text=text,
@@ -243,7 +251,9 @@ class Checker:
             if message is None and code_rule.category == "message":
                 continue
             spans.extend(
-                (start, end, code_rule, severity) for start, end in code_rule.check(context)
+                (start, end, code_rule, severity)
+                for start, end in code_rule.check(context)
+                if not (allowed and allowed.overlaps(start, end))
             )
         if offsets is not None:
             found = [
@@ -319,7 +329,7 @@ class Checker:
         text: str,
         low: str,
         hits: list[tuple[int, int, int]],
-        allowed: list[tuple[int, int]],
+        allowed: _Spans,
     ) -> list[tuple[int, int, Rule | CodeRule, Severity]]:
         """The phrase-rule matches that survive negation, mitigation, context and allow."""
         compiled = self._compiled
@@ -330,7 +340,7 @@ class Checker:
                 (rule.negatable and compiled.negated(low, start))
                 or compiled.mitigated(low, index, start, end)
                 or (rule.context and not in_context(text, start, end, rule.context))
-                or _overlaps(allowed, start, end)
+                or (allowed and allowed.overlaps(start, end))
             ):
                 raw.append((start, end, rule))
         spans: list[tuple[int, int, Rule | CodeRule, Severity]] = []
@@ -349,8 +359,56 @@ def _starts_sentence(low: str, start: int) -> bool:
     return True
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Spans merged into disjoint ones, asked in O(log n) whether a span overlaps one."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _end in merged]
+        self.ends = [end for _start, end in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a span (or lies inside one)."""
+        # The last span that starts before *end*: the ends grow with the starts, so if that
+        # one ends before *start*, all before it do too.
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
+
+
+#: Most names a message may list for the checker.
+MAX_NAMES = 32
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """A message's ``names``, checked, in NFC like the text they are looked for in."""
+    if not isinstance(value, tuple | list) or not all(isinstance(n, str) for n in value):
+        raise InvalidInputError("must be a sequence of strings", field="names")
+    if len(value) > MAX_NAMES:
+        raise InvalidInputError(
+            f"lists {len(value)} names; at most {MAX_NAMES} are read", field="names"
+        )
+    return tuple(unicodedata.normalize("NFC", name) for name in value if name.strip())
+
+
+def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the names occur in *text* (as written: a name is a name in its own case)."""
+    spans = []
+    for name in names:
+        position = text.find(name)
+        while position >= 0:
+            spans.append((position, position + len(name)))
+            position = text.find(name, position + len(name))
+    return spans
 
 
 @functools.lru_cache(maxsize=32)
