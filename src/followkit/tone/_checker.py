@@ -171,10 +171,14 @@ class Checker:
         )
         # Subject hits come first in the list; sort each part by (start, strategy, end).
         order = operator.itemgetter(1, 0, 2)
-        subject_hits = sorted([hit for hit in hits if hit.part == "subject"], key=order)
-        body_hits = sorted([hit for hit in hits if hit.part != "subject"], key=order)
+        if subject is None:
+            ordered = tuple(sorted(hits, key=order))
+        else:
+            subject_hits = sorted([hit for hit in hits if hit.part == "subject"], key=order)
+            body_hits = sorted([hit for hit in hits if hit.part != "subject"], key=order)
+            ordered = (*subject_hits, *body_hits)
         profile = Profile(
-            hits=(*subject_hits, *body_hits),
+            hits=ordered,
             weights=dict(SCORE_WEIGHTS),
             findings_penalty=penalty,
             logit=logit,
@@ -243,7 +247,8 @@ class Checker:
             config=compiled.config,
             message=bool(message),
             lexicon={} if message is None else lexicon,
-            gratitude=any(hit.strategy == "gratitude" for hit in (*strategies, *found)),
+            gratitude=any(hit.strategy == "gratitude" for hit in strategies)
+            or "gratitude" in {strategy_names[p] for p in set(payloads)},
         )
         if message is not None:
             self._placed(context, flat, lexicon)

@@ -610,10 +610,20 @@ class Compiled:
         if not words:
             return False
         tail = words[-(_NEGATION_WORDS + self.negations.depth) :]
+        firsts = self._negation_firsts
+        if firsts is not None and firsts.isdisjoint(tail):
+            return False  # no word here can start a negation
         limit = len(tail) - _NEGATION_WORDS
         return any(
             end > limit for _payload, _start, end in self.negations.scan(tail, [False] * len(tail))
         )
+
+    @functools.cached_property
+    def _negation_firsts(self) -> frozenset[str] | None:
+        """The words a negation can start with, or ``None`` if one starts with a prefix."""
+        if self.negations.prefixes:
+            return None
+        return frozenset(self.negations.words) | frozenset(self.negations.root[LIT])
 
     def mitigated(self, low: str, index: int, start: int, end: int) -> bool:
         """Whether rule *index* has a mitigating phrase in the sentence around the match."""
