@@ -22,8 +22,8 @@ from followkit._cli_io import (
     source_name,
     write_output,
 )
+from followkit._io import decode as _decode
 from followkit.errors import InputFileError, InvalidInputError
-from followkit.files import _decode
 
 if TYPE_CHECKING:
     import argparse

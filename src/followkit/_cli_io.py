@@ -11,8 +11,9 @@ import os
 import sys
 from pathlib import Path
 
+from followkit._io import decode as _decode
+from followkit._io import read_limited as _read_limited
 from followkit.errors import FollowkitError, InputFileError
-from followkit.files import _decode, _read_limited
 
 STDIO = "-"
 STDIN_NAME = "<stdin>"

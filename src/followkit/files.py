@@ -20,6 +20,9 @@ from typing import Any, Literal
 
 import attrs
 
+from followkit import _io
+from followkit._io import decode as _decode
+from followkit._io import read_limited as _read_limited
 from followkit.errors import InputFileError, InvalidInputError
 from followkit.model import MAX_CONTACTS, Application, Contact, Person
 
@@ -38,7 +41,7 @@ FileFormat = Literal["json", "toml", "csv"]
 
 #: The largest application file read, in bytes (16 MiB). That is far above any real
 #: tracker export, and guards against reading a wrong or hostile huge file into memory.
-MAX_FILE_SIZE = 16 * 1024 * 1024
+MAX_FILE_SIZE = _io.MAX_BYTES
 
 # The model's fields, read from the classes so that a field added there is read from
 # every file format without a second list to keep in step.
@@ -108,37 +111,6 @@ def _guess_format(source: str) -> FileFormat:
         "or give the format explicitly",
         source=source,
     )
-
-
-def _read_limited(stream: Any, source: str, *, limit: int = MAX_FILE_SIZE) -> bytes:
-    """Read at most *limit* bytes from a binary stream, refusing anything larger.
-
-    Not public API: shared with the command line.
-    """
-    data: bytes = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputFileError(
-            f"is larger than {limit // (1024 * 1024)} MiB; split it into smaller files",
-            source=source,
-        )
-    return data
-
-
-def _decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 (with or without a byte-order mark) or raise an error naming the file.
-
-    Not public API: shared with the command line.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02X}); save it as UTF-8",
-            source=source,
-            row=line,
-            row_label="line",
-        ) from None
 
 
 def load_applications(
