@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -175,13 +177,111 @@ class TestApplication:
     def test_territory_normalised(self) -> None:
         assert make(territory=" sa ").territory == "SA"
 
+    @pytest.mark.parametrize(
+        ("code", "name"),
+        [
+            ("ZZ", "Unknown Region"),
+            ("EU", "European Union"),
+            ("EZ", "Eurozone"),
+            ("UN", "United Nations"),
+            ("QO", "Outlying Oceania"),
+            ("XA", "Pseudo-Accents"),
+            ("xb", "Pseudo-Bidi"),
+        ],
+    )
+    def test_regions_that_are_not_a_country_are_refused(self, code: str, name: str) -> None:
+        # CLDR knows these codes as regions, but they have no weekend or holidays of their own.
+        with pytest.raises(InvalidInputError) as info:
+            make(territory=code)
+        assert info.value.field == "territory"
+        assert str(info.value) == (
+            f"territory: {code.upper()!r} ({name}) is not a country or territory but a"
+            " grouping or placeholder; give the recipient's country, such as 'DE'"
+        )
+
+    @pytest.mark.parametrize("code", ["001", "150", "419", "EUR"])
+    def test_numeric_regions_are_refused(self, code: str) -> None:
+        with pytest.raises(InvalidInputError, match="^territory: .* two-letter ISO 3166-1"):
+            make(territory=code)
+
+    @pytest.mark.parametrize("code", ["AC", "AQ", "XK", "HK", "PR"])
+    def test_territories_that_are_not_states_are_accepted(self, code: str) -> None:
+        assert make(territory=code).territory == code
+
+    @pytest.mark.parametrize(
+        ("locale", "region"), [("es_419", "Latin America"), ("en_001", "world")]
+    )
+    def test_a_locale_for_a_region_needs_a_territory(self, locale: str, region: str) -> None:
+        with pytest.raises(InvalidInputError) as info:
+            make(locale=locale)
+        assert info.value.field == "territory"
+        assert str(info.value) == (
+            f"territory: is required: the locale {locale} names a region ({region}), not a"
+            " country; give the recipient's country, such as 'DE'"
+        )
+        assert make(locale=locale, territory="MX").territory == "MX"
+
+    def test_a_language_without_a_country_needs_a_territory(self) -> None:
+        # Esperanto's likely region is the world (001): no weekend or holidays to take.
+        with pytest.raises(InvalidInputError, match="^territory: is required: the locale eo"):
+            make(locale="eo")
+        assert make(locale="eo", territory="PL").territory == "PL"
+
     def test_subdivision(self) -> None:
         assert make(territory="DE", subdivision="de-by").subdivision == "BY"
         assert make(territory="US", subdivision="CA").subdivision == "CA"
+        assert make(territory="MY", subdivision="02").subdivision == "02"
         with pytest.raises(InvalidInputError, match="^subdivision: FR-BY is a subdivision of FR"):
             make(territory="DE", subdivision="FR-BY")
         with pytest.raises(InvalidInputError, match="^subdivision: "):
             make(subdivision="Bavaria!")
+
+    def test_unknown_subdivision_is_refused_when_built(self) -> None:
+        with pytest.raises(InvalidInputError) as info:
+            make(territory="DE", subdivision="XX")
+        assert info.value.field == "subdivision"
+        assert str(info.value) == (
+            "subdivision: 'XX' is not one of DE's subdivisions (BB, BE, BW, BY, HB, HE, HH, MV,"
+            " NI, NW, RP, SH, SL, SN, ST, TH)"
+        )
+        with pytest.raises(InvalidInputError, match="^subdivision: 'DE-XX' is not one of DE's"):
+            make(territory="DE", subdivision="de-xx")
+        with pytest.raises(InvalidInputError, match="^subdivision: 'BY' is not one of US's"):
+            make(subdivision="BY")  # the likely territory of English
+
+    def test_subdivision_of_a_territory_without_holiday_data(self) -> None:
+        with pytest.raises(
+            InvalidInputError, match="^subdivision: 'X' cannot be checked: there is no holiday"
+        ):
+            make(territory="AC", subdivision="X")
+
+    def test_subdivision_of_a_territory_without_subdivisions(self) -> None:
+        with pytest.raises(
+            InvalidInputError,
+            match="^subdivision: 'X' is not needed: BE has no subdivisions with holidays",
+        ):
+            make(territory="BE", subdivision="X")
+
+    def test_unknown_subdivision_from_data_is_named(self) -> None:
+        data = make(territory="DE").as_dict() | {"subdivision": "ZZ"}
+        with pytest.raises(InvalidInputError, match="^subdivision: 'ZZ' is not one of DE's"):
+            Application.from_dict(data)
+
+    def test_only_a_subdivision_loads_holiday_data(self) -> None:
+        code = (
+            "import sys, datetime as dt, followkit\n"
+            "from zoneinfo import ZoneInfo\n"
+            "app = followkit.Application(company='A', position='B',\n"
+            "    candidate=followkit.Person(name='C'), contacts=[followkit.Contact(name='D')],\n"
+            "    decided_at=dt.datetime(2026, 11, 20, tzinfo=ZoneInfo('UTC')), territory='DE')\n"
+            "print('holidays' in sys.modules)\n"
+            "followkit.Application.from_dict(app.as_dict() | {'subdivision': 'BY'})\n"
+            "print('holidays' in sys.modules)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.split() == ["False", "True"]
 
     def test_contacts(self) -> None:
         one = Contact(name="Jordan")

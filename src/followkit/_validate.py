@@ -220,22 +220,63 @@ def locale(value: object, field: str = "locale") -> babel.Locale:
         ) from None
 
 
-def likely_territory(loc: babel.Locale) -> str:
-    """Return the locale's territory, or babel's likely territory for its language."""
+def _region_name(code: str) -> str:
+    import babel  # noqa: PLC0415
+
+    return str(babel.Locale("en").territories.get(code, code))
+
+
+@lru_cache(maxsize=512)
+def is_country(code: str) -> bool:
+    """Return whether CLDR knows *code* as a country or territory of its own.
+
+    CLDR's territory names also cover codes that are no place to write to: the unknown
+    region ``ZZ``, groupings (``EU``, ``EZ``, ``UN``, ``QO``), pseudo-regions for testing
+    (``XA``, ``XB``) and numeric areas (``001``, ``419``). CLDR lists the languages spoken
+    in every country and territory, down to uninhabited ones (``AQ``, ``BV``), and in none
+    of those other codes: that list tells them apart without a list of exceptions here.
+    """
+    from babel.core import get_global  # noqa: PLC0415
+
+    return bool(get_global("territory_languages").get(code))
+
+
+def likely_territory(loc: babel.Locale) -> str | None:
+    """Return the locale's country, or babel's likely country for its language.
+
+    Returns ``None`` when the locale names a region rather than a country (``es_419``,
+    ``en_001``) or its language belongs to no country (``eo``).
+    """
     if loc.territory:
-        return str(loc.territory)
+        territory = str(loc.territory)
+        return territory if is_country(territory) else None
     from babel.core import get_global  # noqa: PLC0415
 
     likely = get_global("likely_subtags").get(loc.language)
     if likely:
         territory = str(likely).split("_")[-1]
-        if territory.isalpha() or territory.isdigit():
+        if is_country(territory):
             return territory
-    return "001"  # CLDR's "world": no better guess exists
+    return None
+
+
+def missing_territory(loc: babel.Locale, field: str = "territory") -> InvalidInputError:
+    """Return the error for a locale that gives no country to take the territory from."""
+    region = f" ({_region_name(str(loc.territory))})" if loc.territory else ""
+    return InvalidInputError(
+        f"is required: the locale {loc} names a region{region}, not a country; "
+        "give the recipient's country, such as 'DE'",
+        field=field,
+    )
 
 
 def territory(value: object, field: str = "territory") -> str | None:
-    """Validate an ISO 3166-1 alpha-2 territory code known to babel (``DE``, ``us``)."""
+    """Validate an ISO 3166-1 alpha-2 code that babel knows as a country or territory.
+
+    ``DE`` and ``us`` pass (as ``DE`` and ``US``), and so do territories that are not
+    states (``HK``, ``PR``, ``AC``); CLDR's regions that are no country (``EU``, ``ZZ``,
+    see :func:`is_country`) do not.
+    """
     if value is None:
         return None
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
@@ -248,15 +289,19 @@ def territory(value: object, field: str = "territory") -> str | None:
 
     if code not in babel.Locale("en").territories:
         raise InvalidInputError(f"{code!r} is not a known territory code", field=field)
+    if not is_country(code):
+        raise InvalidInputError(
+            f"{code!r} ({_region_name(code)}) is not a country or territory but a grouping"
+            " or placeholder; give the recipient's country, such as 'DE'",
+            field=field,
+        )
     return code
 
 
 def subdivision(value: object, field: str = "subdivision") -> str | None:
     """Validate the shape of an ISO 3166-2 subdivision code (``BY``, ``DE-BY``, ``CA``).
 
-    Whether the subdivision exists for the territory is checked where it is used (the
-    timeline, through the ``holidays`` package), so that constructing an application does
-    not load holiday data.
+    Whether it exists for the territory is checked by :func:`known_subdivision`.
     """
     if value is None:
         return None
@@ -268,3 +313,53 @@ def subdivision(value: object, field: str = "subdivision") -> str | None:
             field=field,
         )
     return value.strip().upper()
+
+
+@lru_cache(maxsize=1)
+def holiday_countries() -> frozenset[str]:
+    """Return the territory codes the ``holidays`` package has data for."""
+    # The registry lists the country codes without importing the ~500 country modules
+    # (``holidays.list_supported_countries()`` imports them all, a fifth of a second).
+    from holidays.registry import EntityLoader  # noqa: PLC0415
+
+    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+
+
+@lru_cache(maxsize=512)
+def subdivisions(territory: str) -> tuple[str, ...]:
+    """Return the ISO 3166-2 subdivision codes the ``holidays`` package knows for *territory*."""
+    if territory not in holiday_countries():
+        return ()
+    import holidays  # noqa: PLC0415
+
+    codes = getattr(holidays, territory).subdivisions
+    return tuple(sorted(c for c in codes if c.isalnum() and c.upper() == c and len(c) <= 3))
+
+
+def known_subdivision(
+    code: str | None, territory: str, field: str = "subdivision", *, shown: str | None = None
+) -> None:
+    """Raise :class:`InvalidInputError` unless *code* is a subdivision of *territory*.
+
+    The subdivisions are those the ``holidays`` package has holidays for, so the check
+    loads it (once, about a tenth of a second); nothing else in the model does. *shown*
+    is the code as the error should quote it (``"DE-XX"`` when that was given).
+    """
+    if code is None:
+        return
+    quoted = repr(shown or code)
+    if territory not in holiday_countries():
+        raise InvalidInputError(
+            f"{quoted} cannot be checked: there is no holiday data for {territory} "
+            "(leave the subdivision out; weekends still apply)",
+            field=field,
+        )
+    valid = subdivisions(territory)
+    if code not in valid:
+        if not valid:
+            reason = f"{territory} has no subdivisions with holidays of their own"
+            raise InvalidInputError(f"{quoted} is not needed: {reason}", field=field)
+        raise InvalidInputError(
+            f"{quoted} is not one of {territory}'s subdivisions ({', '.join(valid)})",
+            field=field,
+        )

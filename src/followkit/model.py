@@ -194,7 +194,7 @@ def _timezone(value: object, decided_at: dt.datetime) -> str:
 
 
 def _subdivision(value: object, territory: str) -> str | None:
-    code = v.subdivision(value, "subdivision")
+    given = code = v.subdivision(value, "subdivision")
     if code is not None and "-" in code:
         country, _, code = code.partition("-")
         if country != territory:
@@ -202,6 +202,7 @@ def _subdivision(value: object, territory: str) -> str | None:
                 f"{country}-{code} is a subdivision of {country}, but the territory is {territory}",
                 field="subdivision",
             )
+    v.known_subdivision(code, territory, "subdivision", shown=given)
     return code
 
 
@@ -221,11 +222,16 @@ class Application:
             :class:`babel.Locale`); stored as babel's identifier.
         timezone: The recipient's IANA zone. Defaults to ``decided_at``'s zone when that
             is a :class:`~zoneinfo.ZoneInfo`; otherwise it is required.
-        territory: The recipient's ISO 3166-1 country, for weekends and public holidays.
-            Defaults to the locale's territory, or babel's likely territory for its
-            language (``"de"`` gives ``"DE"``, ``"en"`` gives ``"US"``).
+        territory: The recipient's ISO 3166-1 country, for weekends and public holidays:
+            a code babel knows as a country or territory (``"DE"``, ``"HK"``), not one of
+            CLDR's groupings or placeholders (``"EU"``, ``"UN"``, ``"ZZ"``). Defaults to
+            the locale's territory, or babel's likely territory for its language (``"de"``
+            gives ``"DE"``, ``"en"`` gives ``"US"``); it is required when the locale names
+            a region rather than a country (``"es_419"``) or a language of no country
+            (``"eo"``).
         subdivision: The recipient's ISO 3166-2 subdivision (``"BY"`` or ``"DE-BY"``),
-            for regional holidays.
+            for regional holidays: one the ``holidays`` package knows for the territory
+            (checking it loads that package).
         highlight: Something specific the candidate valued in the interview, written to
             follow "I especially enjoyed ...", e.g. ``"the team's approach to
             experimentation"``.
@@ -275,6 +281,8 @@ class Application:
         decided = v.wall_clock(v.aware_datetime(decided_at, "decided_at"))
         loc = v.locale(locale, "locale")
         country = v.territory(territory, "territory") or v.likely_territory(loc)
+        if country is None:
+            raise v.missing_territory(loc)
         self.__attrs_init__(
             company=v.clean_text(company, "company"),
             position=v.clean_text(position, "position"),

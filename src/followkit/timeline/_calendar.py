@@ -37,6 +37,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from followkit._validate import holiday_countries, known_subdivision, subdivisions
 from followkit.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
     from followkit.timeline._policy import Policy
 
-__all__ = ["Calendar", "resolve"]
+__all__ = ["Calendar", "resolve", "subdivisions"]
 
 _UTC = dt.UTC
 #: Days searched for an open day before giving up (a policy that blocks every day is an error).
@@ -67,48 +68,18 @@ def cldr_weekend(territory: str) -> frozenset[int]:
     return frozenset((start + offset) % 7 for offset in range((end - start) % 7 + 1))
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    # The registry lists the country codes without importing the ~500 country modules
-    # (``holidays.list_supported_countries()`` imports them all, a fifth of a second).
-    from holidays.registry import EntityLoader  # noqa: PLC0415
-
-    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
-
-
 def has_holidays(territory: str) -> bool:
     """Return whether the ``holidays`` package has data for *territory*."""
-    return territory in _countries()
-
-
-@lru_cache(maxsize=512)
-def subdivisions(territory: str) -> tuple[str, ...]:
-    """Return the ISO 3166-2 subdivision codes the ``holidays`` package knows for *territory*."""
-    if not has_holidays(territory):
-        return ()
-    import holidays  # noqa: PLC0415
-
-    codes = getattr(holidays, territory).subdivisions
-    return tuple(sorted(c for c in codes if c.isalnum() and c.upper() == c and len(c) <= 3))
+    return territory in holiday_countries()
 
 
 def check_subdivision(territory: str, subdivision: str | None) -> None:
-    """Raise :class:`InvalidInputError` when *subdivision* is unknown for *territory*."""
-    if subdivision is None:
-        return
-    if not has_holidays(territory):
-        raise InvalidInputError(
-            f"{subdivision!r} cannot be checked: there is no holiday data for {territory} "
-            "(leave the subdivision out; weekends still apply)",
-            field="subdivision",
-        )
-    valid = subdivisions(territory)
-    if subdivision not in valid:
-        listed = ", ".join(valid) if valid else "none"
-        raise InvalidInputError(
-            f"{subdivision!r} is not a subdivision of {territory} (valid codes: {listed})",
-            field="subdivision",
-        )
+    """Raise :class:`InvalidInputError` when *subdivision* is unknown for *territory*.
+
+    An :class:`~followkit.Application` is checked when it is built; a calendar checks
+    again, for callers that build one from plain codes.
+    """
+    known_subdivision(subdivision, territory)
 
 
 @lru_cache(maxsize=1024)
