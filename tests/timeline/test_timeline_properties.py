@@ -148,6 +148,26 @@ SETTINGS = settings(
 )
 
 
+def check_check_ins(timeline: Timeline, zone: ZoneInfo) -> None:
+    """Check the check-ins of a plan made at ``timeline.now``."""
+    app, policy = timeline.application, timeline.policy
+    # A check-in is skipped exactly when the next one's day came before the plan, so
+    # overdue check-ins never bunch up; the first one planned asks for referrals.
+    check_ins = [step for step in timeline if step.id.startswith("check-in-")]
+    check_ins.sort(key=lambda step: int(step.id.rsplit("-", 1)[1]))
+    decided = app.decided_at.astimezone(zone).date()
+    for index, step in enumerate(check_ins, start=1):
+        following = decided + dt.timedelta(days=(index + 1) * policy.check_in_interval_days)
+        start = dt.datetime.combine(following, policy.send_window_start, tzinfo=zone)
+        if index == len(check_ins) or timeline.now < start - dt.timedelta(hours=2):
+            assert step.status is Status.PLANNED, step.id
+        elif timeline.now >= start + dt.timedelta(hours=2):
+            assert step.status is Status.SKIPPED, step.id
+    kept = [step for step in check_ins if step.status is Status.PLANNED]
+    assert [step.action.value for step in kept[:1]] == ["referral-request"][: len(kept)]
+    assert all(step.action.value == "check-in" for step in kept[1:])
+
+
 def check_invariants(case: tuple[Any, ...], timeline: Timeline, *, fresh: bool = True) -> None:
     app, policy = timeline.application, timeline.policy
     zone = ZoneInfo(case[2])
@@ -210,6 +230,8 @@ def check_invariants(case: tuple[Any, ...], timeline: Timeline, *, fresh: bool =
     # Ordered.
     dues = [step.due for step in timeline]
     assert dues == sorted(dues)
+    if fresh:
+        check_check_ins(timeline, zone)
     # Private tasks are the candidate's, in their zone.
     for step in timeline:
         if not step.is_outreach:
@@ -251,7 +273,8 @@ def test_plans_are_deterministic_and_round_trip(scenario: tuple[Any, ...]) -> No
 def test_drafted_plans_round_trip(scenario: tuple[Any, ...]) -> None:
     _, app, policy, now = scenario
     timeline = plan(app, policy, now=now)
-    assert all(s.message is not None for s in timeline.outreach)
+    # Every outreach step is drafted, except check-ins skipped as missed by a late plan.
+    assert all((s.message is None) is (s.status is Status.SKIPPED) for s in timeline.outreach)
     assert Timeline.from_dict(json.loads(json.dumps(timeline.as_dict()))) == timeline
     assert plan(app, policy, now=now).to_ical() == timeline.to_ical()
 

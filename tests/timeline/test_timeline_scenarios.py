@@ -8,7 +8,7 @@ import holidays
 import pytest
 
 from followkit import InvalidInputError
-from followkit.timeline import Action, Condition, Policy, Status, plan
+from followkit.timeline import Action, Condition, Policy, Reply, Sent, Skipped, Status, plan
 
 from .conftest import BERLIN, NEW_YORK, RIYADH, MakeApp
 
@@ -162,6 +162,85 @@ def test_planning_months_late_skips_past_engagement_and_keeps_the_gap(
         Status.PLANNED,
     ]
     assert all(step.due >= now for step in timeline.pending)
+
+
+def test_planning_late_skips_missed_check_ins_instead_of_bunching_them(
+    bavaria_app: object,
+) -> None:
+    # Decision Friday 20 Nov 2026; check-ins ideally every 90 days: Thu 18 Feb, Wed 19 May,
+    # Tue 17 Aug and Mon 15 Nov 2027. Planned on Wednesday 1 Sep 2027: the first two were
+    # missed (the third's day has come), so they are skipped where they were due rather
+    # than sent a week apart; the third, overdue since 17 Aug, is the one kept, the gap
+    # after the nudge (Wed 8 Sep) taking it to Wed 15 Sep; the fourth keeps its day.
+    now = dt.datetime(2027, 9, 1, 10, 0, tzinfo=BERLIN)
+    timeline = plan(bavaria_app, now=now)  # type: ignore[arg-type]
+    assert outreach(timeline) == {
+        "check-in-1": "2027-02-18T09:30:00+01:00",
+        "check-in-2": "2027-05-19T09:30:00+02:00",
+        "thank-you": "2027-09-01T10:00:00+02:00",
+        "connection-note": "2027-09-03T09:30:00+02:00",
+        "nudge-1": "2027-09-08T09:30:00+02:00",
+        "check-in-3": "2027-09-15T09:30:00+02:00",
+        "check-in-4": "2027-11-15T09:30:00+01:00",
+    }
+    status = {step.id: step.status for step in timeline.outreach}
+    assert [status[f"check-in-{i}"] for i in (1, 2, 3, 4)] == [
+        Status.SKIPPED,
+        Status.SKIPPED,
+        Status.PLANNED,
+        Status.PLANNED,
+    ]
+    # Missed steps are not drafted; the referral ask goes with the first check-in sent.
+    assert timeline.step("check-in-1").message is None
+    assert timeline.step("check-in-1").action is Action.REFERRAL_REQUEST
+    assert timeline.step("check-in-2").action is Action.CHECK_IN
+    assert timeline.step("check-in-3").action is Action.REFERRAL_REQUEST
+    assert timeline.step("check-in-3").message is not None
+    assert timeline.step("check-in-3").message.kind == "referral_request"  # type: ignore[union-attr]
+    assert timeline.step("check-in-4").action is Action.CHECK_IN
+    assert "[skipped]" in timeline.describe().splitlines()[1]
+
+
+def test_planning_past_every_check_in_keeps_the_last(bavaria_app: object) -> None:
+    # A year and a half late: every check-in's day has passed; only the last is sent.
+    now = dt.datetime(2028, 5, 2, 10, 0, tzinfo=BERLIN)
+    timeline = plan(bavaria_app, now=now, drafts=False)  # type: ignore[arg-type]
+    check_ins = [step for step in timeline if step.id.startswith("check-in-")]
+    assert [step.status for step in check_ins] == [Status.SKIPPED] * 3 + [Status.PLANNED]
+    assert check_ins[-1].action is Action.REFERRAL_REQUEST
+    assert check_ins[-1].due > timeline.step("nudge-1").due
+
+
+def test_a_late_event_skips_the_check_ins_it_missed(bavaria_app: object) -> None:
+    # Planned on time; the thank-you went out, and the contact answered ten months later.
+    timeline = plan(bavaria_app, now=bavaria_app.decided_at)  # type: ignore[attr-defined]
+    sent = timeline.apply(Sent("thank-you", dt.datetime(2026, 11, 23, 9, 40, tzinfo=BERLIN)))
+    replied = sent.apply(Reply(dt.datetime(2027, 9, 1, 10, 0, tzinfo=BERLIN)))
+    for step_id in ("check-in-1", "check-in-2"):
+        old, new = sent.step(step_id), replied.step(step_id)
+        assert new.status is Status.SKIPPED
+        assert (new.due, new.sequence) == (old.due, old.sequence + 1)  # where it was due
+        assert new.action is old.action
+    # The connection note, never marked sent, takes the first slot; check-in 3 the next day.
+    assert replied.step("connection-note").due.isoformat() == "2027-09-01T10:00:00+02:00"
+    check_in = replied.step("check-in-3")
+    assert check_in.due.isoformat() == "2027-09-02T09:30:00+02:00"
+    assert check_in.action is Action.REFERRAL_REQUEST
+    assert check_in.sequence == sent.step("check-in-3").sequence + 1
+    assert replied.step("check-in-4").due == sent.step("check-in-4").due
+    assert replied.step("check-in-4").action is Action.CHECK_IN
+    # Applying the same event again changes nothing.
+    assert replied.apply(Reply(dt.datetime(2027, 9, 1, 10, 0, tzinfo=BERLIN))) is replied
+
+
+def test_a_check_in_the_candidate_skipped_keeps_the_referral_ask_where_it_was(
+    bavaria_app: object,
+) -> None:
+    timeline = plan(bavaria_app, now=bavaria_app.decided_at)  # type: ignore[attr-defined]
+    skipped = timeline.apply(Skipped("check-in-1", dt.datetime(2026, 12, 1, tzinfo=BERLIN)))
+    assert skipped.step("check-in-1").status is Status.SKIPPED
+    assert skipped.step("check-in-2").action is Action.CHECK_IN
+    assert skipped.step("check-in-2").due == timeline.step("check-in-2").due
 
 
 def test_blackout_dates_and_quiet_periods_are_avoided(bavaria_app: object) -> None:

@@ -68,14 +68,18 @@ class _State:
     do_not_contact: bool
     not_before: dt.date | None
     feedback: tuple[FeedbackReceived, ...]
+    skipped: frozenset[str]  # the steps the candidate left out (Skipped events)
 
 
 def _state(events: Iterable[Event]) -> _State:
     replied = dnc = False
     not_before: dt.date | None = None
     feedback: list[FeedbackReceived] = []
+    skipped: set[str] = set()
     for event in events:
-        if isinstance(event, Reply):
+        if isinstance(event, Skipped):
+            skipped.add(event.step_id)
+        elif isinstance(event, Reply):
             if event.kind == "real":
                 replied = True
             elif event.returns_on is not None:
@@ -85,7 +89,7 @@ def _state(events: Iterable[Event]) -> _State:
             feedback.append(event)
         elif isinstance(event, DoNotContact):
             dnc = True
-    return _State(replied, dnc, not_before, tuple(feedback))
+    return _State(replied, dnc, not_before, tuple(feedback), frozenset(skipped))
 
 
 def _ceil_minute(moment: dt.datetime) -> dt.datetime:
@@ -210,7 +214,12 @@ class _Planner:
             sequence=0,
         )
         if old is not None:
-            changed = (old.due, old.window_end, old.status) != (due, window_end, status)
+            changed = (old.due, old.window_end, old.status, old.action) != (
+                due,
+                window_end,
+                status,
+                action,
+            )
             step = attrs.evolve(step, sequence=old.sequence + int(changed))
         if status is Status.PLANNED and action.is_outreach:
             self._take(step, due)
@@ -352,22 +361,40 @@ class _Planner:
         )
 
     def _check_ins(self) -> None:
+        """Place the check-ins; skip those missed while the plan was late.
+
+        A check-in is missed when the earliest time it could still go out (``now``, or the
+        contact's return date) has reached the next check-in's day: sending both would
+        put two check-ins one e-mail gap apart. A missed check-in is skipped where it was
+        due, and only the latest one due is sent. The referral ask goes with the first
+        check-in that is not missed (one the candidate skipped keeps it, as they chose).
+        """
         decided = self.app.decided_at.astimezone(self.zone).date()
-        for index in range(1, self.policy.check_ins + 1):
+        count = self.policy.check_ins
+        starts = [
+            self._start_of(decided + dt.timedelta(days=index * self.policy.check_in_interval_days))
+            for index in range(1, count + 1)
+        ]
+        referral_asked = False
+        for index, start in enumerate(starts, start=1):
             step_id = f"check-in-{index}"
-            if self._fixed(step_id) is not None:
+            fixed = self._fixed(step_id)
+            if fixed is not None:
+                # Only a check-in missed by a late plan leaves the referral ask to the next.
+                missed = fixed.status is Status.SKIPPED and step_id not in self.state.skipped
+                referral_asked = referral_asked or not missed
                 continue
-            ideal = decided + dt.timedelta(days=index * self.policy.check_in_interval_days)
-            due, end = self._place_email(self._start_of(ideal))
-            action = Action.REFERRAL_REQUEST if index == 1 else Action.CHECK_IN
-            self._add(
-                step_id,
-                action,
-                Condition.ALWAYS,
-                due,
-                end,
-                status=self._outreach_status(Condition.ALWAYS),
-            )
+            status = self._outreach_status(Condition.ALWAYS)
+            if status is Status.PLANNED and index < count and self._floor(start) >= starts[index]:
+                # Missed: it keeps the action it was planned with, where it was due.
+                action = Action.REFERRAL_REQUEST if index == 1 else Action.CHECK_IN
+                due, end = self.calendar.slot(start)
+                self._add(step_id, action, Condition.ALWAYS, due, end, status=Status.SKIPPED)
+                continue
+            action = Action.CHECK_IN if referral_asked else Action.REFERRAL_REQUEST
+            due, end = self._place_email(start)
+            self._add(step_id, action, Condition.ALWAYS, due, end, status=status)
+            referral_asked = True
 
     def _task(  # noqa: PLR0913
         self,

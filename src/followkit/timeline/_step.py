@@ -32,8 +32,9 @@ class Step:
             deadline for a private task).
         condition: When the step applies.
         status: Where it stands.
-        message: The draft message for outreach (``None`` for private tasks, or when the
-            timeline was planned with ``drafts=False``).
+        message: The draft message for outreach (``None`` for private tasks, for a
+            check-in skipped as missed when it was first planned, or when the timeline
+            was planned with ``drafts=False``).
         checklist: What a private task involves, in the application's language.
         sequence: How often the step changed (moved, cancelled, done); calendar
             applications use it to replace an entry they already have.

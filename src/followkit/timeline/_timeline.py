@@ -274,7 +274,9 @@ def plan(
     Outreach lands on the recipient's business days (their territory's weekend and public
     holidays, the policy's quiet periods and blackout dates), inside the send window in the
     recipient's time zone, and two e-mails are always at least the minimum gap apart.
-    Planning late (``now`` after the ideal time) moves each step to the next valid slot.
+    Planning late (``now`` after the ideal time) moves each step to the next valid slot;
+    check-ins missed altogether (the next one's day has come too) and engagement tasks
+    whose window has passed are marked skipped instead of crowding the weeks ahead.
 
     Args:
         application: The application to plan for.
