@@ -55,6 +55,7 @@ def _located(
 def plans(args: argparse.Namespace) -> list[Timeline]:
     """Plan every application in ``--from``; errors name the file, row and field."""
     from followkit.timeline import plan  # noqa: PLC0415
+    from followkit.timeline._ical import identity  # noqa: PLC0415
 
     now = parse_now(args.now)
     if args.locale is not None:
@@ -65,13 +66,14 @@ def plans(args: argparse.Namespace) -> list[Timeline]:
         except InvalidInputError as exc:
             raise UsageError(f"--locale: {exc.reason}") from None
     timelines = []
-    seen: dict[Application, int | None] = {}
+    seen: dict[str, int | None] = {}
     for application, row, label in _located(
         args.source, args.input_format, ignore_unknown=args.ignore_unknown_columns
     ):
-        first = seen.setdefault(application, row)
+        first = seen.setdefault(identity(application), row)
         if args.format == "ics" and first != row:
-            # One calendar cannot hold the same entries (the same UIDs) twice.
+            # One calendar cannot hold the same entries (the same UIDs) twice; rows that
+            # differ only in what an edit may change are the same application.
             raise InputFileError(
                 f"is the same application as {label} {first}; a calendar holds each"
                 " application once",

@@ -145,7 +145,7 @@ def test_a_bad_row_is_named(run: Any, tmp_path: Path) -> None:
 
 
 def test_a_planning_error_is_named_by_row(run: Any, tmp_path: Path) -> None:
-    # The subdivision's shape is valid, but DE has no "ZZ": the planner finds out.
+    # The subdivision's shape is valid, but DE has no "ZZ": reading the row finds out.
     path = tmp_path / "apps.csv"
     bad = CSV_ROWS[0].replace(",DE,BY,", ",DE,ZZ,")
     path.write_text("\n".join([CSV_HEADER, CSV_ROWS[1], bad]) + "\n", encoding="utf-8")
@@ -153,6 +153,16 @@ def test_a_planning_error_is_named_by_row(run: Any, tmp_path: Path) -> None:
     assert result.code == 2
     assert result.err.startswith(f"followkit: error: {path}: row 3: subdivision: ")
     assert result.err.count("\n") == 1
+
+
+def test_an_edited_row_is_the_same_application_in_a_calendar(run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "apps.csv"
+    edited = CSV_ROWS[0].replace("jordan@", "j.lee@")
+    assert edited != CSV_ROWS[0]
+    path.write_text("\n".join([CSV_HEADER, *CSV_ROWS, edited]) + "\n", encoding="utf-8")
+    result = run("plan", "--from", str(path), "--now", NOW, "--format", "ics")
+    assert (result.code, result.out) == (2, "")
+    assert "row 4: is the same application as row 2" in result.err
 
 
 def test_a_row_exported_twice_is_named_in_a_calendar(run: Any, tmp_path: Path) -> None:
