@@ -36,8 +36,6 @@ from followkit.tone._phrases import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from followkit.tone._config import Config
     from followkit.tone._rules import Rule, RuleFile
 
@@ -352,7 +350,8 @@ class Compiled:
             for word, opening in root[LIT].items()
             for second, node in opening[LIT].items()
         ]
-        self.pairs = frozenset(
+        self.pairs = frozenset((word, second) for word, second, _node in pairs)
+        self.live_pairs = frozenset(
             (word, second)
             for word, second, node in pairs
             if node[ENDS] or node[QENDS] or node[PRE_LENGTHS] or node[WILD] is not None
@@ -541,10 +540,13 @@ class Compiled:
             if k == 0 and begin:
                 begin -= 1  # a block starts after the break it was cut at
             gap = lined[begin:start]
-            if begin:
-                if gap == " " or _AFTER_BREAK.search(gap) is None:
+            if gap == " ":
+                if begin:
                     continue
-            elif _OPENING.match(gap) is None and _AFTER_BREAK.search(gap) is None:
+            elif "_" not in gap:  # the only word character a gap can hold
+                if begin and _BREAK_SET.isdisjoint(gap):
+                    continue
+            elif _AFTER_BREAK.search(gap) is None and (begin or _OPENING.match(gap) is None):
                 continue
             payload = start_words[words[k]]
             end = offsets[2 * k + 2]
@@ -559,23 +561,25 @@ class Compiled:
         """Positions where a phrase of two or more words can start.
 
         A word that opens a phrase by itself (a one-word question, a prefix or "_" after
-        it, a prefix word first), a pair of words that ends one or goes on by a prefix or
-        "_", or three words that open one; found in C.
+        it, a prefix word first), a pair of words that ends a phrase or goes on by a prefix
+        or "_", or three words that open one. Look-ups of each word and of each pair of
+        neighbours run in C; Python sees only the pairs that open something.
         """
-
-        def after(skip: int) -> Iterator[str]:
-            return chain(islice(words, skip, None), ("",) * skip)
-
+        starters, live, triples = memo.starters, self.live_pairs, self.triples
+        following = chain(islice(words, 1, None), ("",))
         opens = map(
             operator.or_,
-            map(
-                operator.or_,
-                map(memo.starters.__contains__, words),
-                map(self.pairs.__contains__, zip(words, after(1), strict=True)),
-            ),
-            map(self.triples.__contains__, zip(words, after(1), after(2), strict=True)),
+            map(starters.__contains__, words),
+            map(self.pairs.__contains__, zip(words, following, strict=True)),
         )
-        return list(compress(count(), opens))
+        last = len(words) - 2
+        return [
+            k
+            for k in compress(count(), opens)
+            if words[k] in starters
+            or (words[k], words[k + 1]) in live
+            or (k < last and (words[k], words[k + 1], words[k + 2]) in triples)
+        ]
 
     def _walk(  # noqa: PLR0913  (the scan's state, passed on to avoid recomputing it)
         self,
