@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followkit.tone import Checker, Report, check, load_rules, supported_locales
-from followkit.tone._engine import compose, join_lines
+from followkit.tone._text import compose, join_lines
 
 
 def spans_slice_the_text(report: Report) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from followkit.tone import Checker, load_rules, supported_locales
 from followkit.tone import _code as code
 from followkit.tone import _engine as engine
+from followkit.tone import _text as text_prep
 from followkit.tone._phrases import Trie, expand, normalize
 
 from .test_phrases import reference_scan
@@ -46,8 +47,8 @@ def everywhere(locale: str) -> engine.Compiled:
 def reference(locale: str, text: str) -> set[tuple[str, int, int]]:
     """The spans of the two rules with greetings and sign-offs found over the whole text."""
     config = checker(locale).config
-    low = engine.normalise_text(text, config)
-    flat = engine.join_lines(low)
+    low = text_prep.normalise_text(text, config)
+    flat = text_prep.join_lines(low)
     lexicon: dict[str, list[tuple[int, int]]] = {
         key: [] for key in load_rules(locale).lexicon if key in engine.PLACED
     }
@@ -124,7 +125,7 @@ def test_realistic_texts_give_the_former_findings(locale: str) -> None:
 def test_region_scan_agrees_with_the_whole_text(locale: str) -> None:
     placed = checker(locale)._compiled.placed
     examples = [example for rule in load_rules(locale).rules for example in rule.flag]
-    low = engine.join_lines(normalize("\n".join([*REALISTIC, *examples])))
+    low = text_prep.join_lines(normalize("\n".join([*REALISTIC, *examples])))
     whole = set(placed.scan(low))
     starts = [0] + [k + 1 for k, char in enumerate(low) if char in "\n\r"]
     for start in starts[::7]:

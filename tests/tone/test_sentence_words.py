@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from followkit.tone import Checker
 from followkit.tone import _engine as engine
+from followkit.tone import _text as text_prep
 from followkit.tone._phrases import BREAKS, TOKEN_RE
 
 PIECES = st.sampled_from(
@@ -95,7 +96,7 @@ def reference_starts(compiled: engine.Compiled, low: str) -> set[tuple[str, int,
 
 
 def scanned_starts(compiled: engine.Compiled, low: str) -> set[tuple[str, int, int]]:
-    hits = compiled.scan(engine.join_lines(low), low)
+    hits = compiled.scan(text_prep.join_lines(low), low)
     return {
         (name, start, end)
         for payload, start, end in hits

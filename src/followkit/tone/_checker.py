@@ -24,10 +24,11 @@ from followkit.tone._code import (
     score,
 )
 from followkit.tone._config import Config
-from followkit.tone._engine import PLACED, compose, in_context, join_lines, normalise_text
+from followkit.tone._engine import PLACED
 from followkit.tone._phrases import TOKEN_RE, WORD_RE
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
 from followkit.tone._rules import Rule, Severity, resolve_locale
+from followkit.tone._text import compose, in_context, join_lines, normalise_text
 
 if TYPE_CHECKING:
     import babel
