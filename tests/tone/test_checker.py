@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import followkit
 from followkit.errors import InvalidInputError, UnsupportedLocaleError
 from followkit.tone import Checker, Config, check, resolve_locale, supported_locales
-from followkit.tone._checker import MAX_TEXT, _Spans
+from followkit.tone._checker import MAX_TEXT, _name_spans, _Spans
 
 COURTEOUS = """Dear Ms. Lee,
 
@@ -387,10 +387,22 @@ def test_bad_names_are_refused(names: object, field: str) -> None:
     st.integers(0, 70),
     st.integers(0, 10),
 )
-def test_spans_overlap_like_a_plain_search(
+def test_spans_cover_like_a_plain_search(
     spans: list[tuple[int, int]], start: int, width: int
 ) -> None:
     pairs = [(s, s + w) for s, w in spans]
     end = start + width
-    expected = any(s < end and start < e for s, e in pairs)
-    assert _Spans(pairs).overlaps(start, end) == expected
+    expected = end > start and all(any(s <= i < e for s, e in pairs) for i in range(start, end))
+    assert _Spans(pairs).covers(start, end) == expected
+
+
+def test_names_excuse_only_what_lies_inside_them() -> None:
+    message = _Named()
+    message.body = "Dear Ms Lee,\n\nWE LOVE BNP PARIBAS. Also, thank you.\n\nAl"
+    message.names = ("BNP PARIBAS", "Al")
+    report = check(message)
+    # The shouting around the name is still shouting; "Al" does not excuse "Also".
+    assert [f.text for f in report.findings if f.rule_id == "shouting.capitals"] == [
+        "WE LOVE BNP PARIBAS"
+    ]
+    assert _name_spans("Also Al", ("Al",)) == [(5, 7)]

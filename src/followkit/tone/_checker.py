@@ -205,7 +205,7 @@ class Checker:
     ) -> None:
         """Check one part; *message* is ``None`` for a subject line (no message rules).
 
-        Nothing that overlaps an allowed phrase or one of the *names* is reported.
+        Nothing that lies inside an allowed phrase or one of the *names* is reported.
         """
         compiled = self._compiled
         # Decomposed accents (as macOS writes them) are composed before matching; spans are
@@ -259,7 +259,7 @@ class Checker:
             spans.extend(
                 (start, end, code_rule, severity)
                 for start, end in code_rule.check(context)
-                if not (allowed and allowed.overlaps(start, end))
+                if not (allowed and allowed.covers(start, end))
             )
         if offsets is not None:
             found = [
@@ -346,7 +346,7 @@ class Checker:
                 (rule.negatable and compiled.negated(low, start))
                 or compiled.mitigated(low, index, start, end)
                 or (rule.context and not in_context(text, start, end, rule.context))
-                or (allowed and allowed.overlaps(start, end))
+                or (allowed and allowed.covers(start, end))
             ):
                 raw.append((start, end, rule))
         spans: list[tuple[int, int, Rule | CodeRule, Severity]] = []
@@ -366,29 +366,31 @@ def _starts_sentence(low: str, start: int) -> bool:
 
 
 class _Spans:
-    """Spans merged into disjoint ones, asked in O(log n) whether a span overlaps one."""
+    """Spans joined where they touch, asked in O(log n) whether they cover a span."""
 
     __slots__ = ("ends", "starts")
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
+        joined: list[list[int]] = []
         for start, end in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+            if joined and start <= joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], end)
             else:
-                merged.append([start, end])
-        self.starts = [start for start, _end in merged]
-        self.ends = [end for _start, end in merged]
+                joined.append([start, end])
+        self.starts = [start for start, _end in joined]
+        self.ends = [end for _start, end in joined]
 
     def __bool__(self) -> bool:
         return bool(self.starts)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` shares a character with a span (or lies inside one)."""
-        # The last span that starts before *end*: the ends grow with the starts, so if that
-        # one ends before *start*, all before it do too.
-        index = bisect.bisect_left(self.starts, end) - 1
-        return index >= 0 and self.ends[index] > start
+    def covers(self, start: int, end: int) -> bool:
+        """Whether every character of ``[start, end)`` lies in the spans (never if empty).
+
+        A finding about something missing (a greeting, a sign-off) has no characters: a
+        name next to it does not excuse it.
+        """
+        index = bisect.bisect_right(self.starts, start) - 1
+        return end > start and index >= 0 and self.ends[index] >= end
 
 
 #: Most names a message may list for the checker.
@@ -407,13 +409,16 @@ def _names(value: object) -> tuple[str, ...]:
 
 
 def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the names occur in *text* (as written: a name is a name in its own case)."""
+    """Where the names stand in *text* as whole words, in their own case."""
     spans = []
     for name in names:
         position = text.find(name)
         while position >= 0:
-            spans.append((position, position + len(name)))
-            position = text.find(name, position + len(name))
+            end = position + len(name)
+            # A whole name, not the first letters of a longer word ("Al" in "Also").
+            if not (text[position - 1 : position].isalnum() or text[end : end + 1].isalnum()):
+                spans.append((position, end))
+            position = text.find(name, end)
     return spans
 
 
