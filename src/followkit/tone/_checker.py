@@ -49,6 +49,9 @@ _new = tuple.__new__
 class Checkable(Protocol):
     """Anything with a subject, a body and a locale, such as a followkit ``Message``.
 
+    It may also have ``names``, a sequence of the proper names the text mentions, as a
+    followkit ``Message`` has: the checker reports nothing that lies inside one of them.
+
     .. versionadded:: 0.1.0
     """
 
@@ -142,13 +145,15 @@ class Checker:
 
         Args:
             text: The text, or an object with ``subject``, ``body`` and ``locale`` (such
-                as a followkit ``Message``).
+                as a followkit ``Message``), and optionally ``names``.
 
         Returns:
             The report.
 
         Raises:
-            InvalidInputError: If the text is not a string or is over ``MAX_TEXT`` characters.
+            InvalidInputError: If the text is not a string or is over ``MAX_TEXT``
+                characters, or a message's ``names`` is not a sequence of at most 32
+                strings.
         """
         names: tuple[str, ...] = ()
         if isinstance(text, str):
