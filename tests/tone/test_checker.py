@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import followkit
 from followkit.errors import InvalidInputError, UnsupportedLocaleError
 from followkit.tone import Checker, Config, check, resolve_locale, supported_locales
-from followkit.tone._checker import MAX_TEXT, _name_spans, _Spans
+from followkit.tone._checker import MAX_NAME_OCCURRENCES, MAX_TEXT, _name_spans, _Spans
 
 COURTEOUS = """Dear Ms. Lee,
 
@@ -406,3 +406,13 @@ def test_names_excuse_only_what_lies_inside_them() -> None:
         "WE LOVE BNP PARIBAS"
     ]
     assert _name_spans("Also Al", ("Al",)) == [(5, 7)]
+
+
+def test_name_occurrences_are_bounded() -> None:
+    assert len(_name_spans("a " * 50_000, ("a",))) == MAX_NAME_OCCURRENCES
+    message = _Named()
+    message.body = "BNP PARIBAS " * 200_000
+    message.names = ("BNP PARIBAS",)
+    # Past the bound the capitals count again; the check still ends, with findings in range.
+    report = check(message)
+    assert all(0 <= f.start <= f.end <= len(message.body) for f in report.findings)

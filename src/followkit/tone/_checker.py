@@ -413,12 +413,19 @@ def _names(value: object) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", name) for name in value if name.strip())
 
 
+#: Occurrences of one name that a check reads; a text naming a company more often than this
+#: is no follow-up, and the bound keeps a hostile one from costing memory.
+MAX_NAME_OCCURRENCES = 10_000
+
+
 def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the names stand in *text* as whole words, in their own case."""
     spans = []
     for name in names:
         position = text.find(name)
-        while position >= 0:
+        for _ in range(MAX_NAME_OCCURRENCES):
+            if position < 0:
+                break
             end = position + len(name)
             # A whole name, not the first letters of a longer word ("Al" in "Also").
             if not (text[position - 1 : position].isalnum() or text[end : end + 1].isalnum()):
