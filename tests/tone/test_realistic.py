@@ -87,6 +87,30 @@ RUDE: dict[str, list[tuple[str, str]]] = {
         ("shouting", "I HAVE BEEN WAITING THREE WEEKS FOR A RESPONSE."),
         ("shouting", "Are you seriously rejecting me?!"),
         ("shouting", "Please reply!!!"),
+        ("demanding", "I want an explanation, and I want it in writing."),
+        ("entitlement", "You owe me a proper answer and I expect to get one."),
+        ("pressure", "I've now been waiting two weeks, which is frankly unacceptable."),
+        ("pressure", "This is my third email, please respond."),
+        ("passive-aggressive", "If I don't hear back by Friday I'll assume you don't care."),
+        ("blame", "Your team clearly didn't read my portfolio."),
+        ("blame", "You wasted three weeks of my life on this process."),
+        ("entitlement", "I deserved at least a phone call."),
+        ("sarcasm", "Great, thanks for the canned response."),
+        ("sarcasm", "Congratulations on hiring someone cheaper, I guess."),
+        ("passive-aggressive", "As per my previous email, could you please advise on next steps?"),
+        ("passive-aggressive", "I'll assume my last three emails went to spam."),
+        ("defensive", "I don't agree that I lacked leadership experience, I led a team of eight."),
+        ("defensive", "Your feedback is just wrong, my code worked perfectly."),
+        ("guilt", "I cancelled my holiday to make the final interview."),
+        ("guilt", "I'm heartbroken and I can't believe you did this to me."),
+        ("interrogation", "Why did you even invite me to the final round if you weren't serious?"),
+        ("blame", "Can you explain why you wasted my time?"),
+        ("pleading", "Please give me another chance, I'm begging."),
+        ("pleading", "I'm desperate, I've been out of work for eight months."),
+        ("hostile", "You're all clowns."),
+        ("hostile", "This is the most unprofessional company I've ever dealt with."),
+        ("hostile", "Screw you and your stupid company."),
+        ("shouting", "WHY HAVE I NOT HEARD BACK???"),
     ],
     "de": [
         ("demanding", "Ich erwarte eine ausführliche Begründung, warum ich abgelehnt wurde."),
@@ -130,6 +154,26 @@ RUDE: dict[str, list[tuple[str, str]]] = {
         ("hostile", "Ich werde auf Kununu eine entsprechende Bewertung schreiben."),
         ("shouting", "ICH WARTE SEIT DREI WOCHEN AUF EINE ANTWORT."),
         ("shouting", "Antworten Sie mir endlich!!!"),
+        ("demanding", "Ich verlange, dass Sie mir die Gründe schriftlich mitteilen."),
+        ("entitlement", "Sie sind mir eine Erklärung schuldig."),
+        ("pressure", "Ich warte jetzt schon seit drei Wochen auf eine Antwort."),
+        ("pressure", "Ich erwarte Ihre Rückmeldung bis spätestens Freitag."),
+        ("blame", "Sie haben mich wochenlang hingehalten."),
+        ("blame", "Ihr Recruiter hat mir nie gesagt, dass die Stelle befristet ist."),
+        ("entitlement", "Ich hätte zumindest einen Anruf verdient."),
+        ("sarcasm", "Danke für die Standardabsage, wirklich sehr persönlich."),
+        ("passive-aggressive", "Ich gehe dann mal davon aus, dass Sie kein Interesse haben."),
+        ("pressure", "Ich schreibe Ihnen nun schon zum dritten Mal."),
+        ("defensive", "Ich sehe das völlig anders als Ihr Interviewer."),
+        ("guilt", "Ich habe extra meinen Urlaub abgesagt, um zum Gespräch zu kommen."),
+        (
+            "interrogation",
+            "Warum haben Sie mich überhaupt eingeladen, wenn die Stelle schon vergeben war?",
+        ),
+        ("interrogation", "Was genau war denn das Problem?"),
+        ("pleading", "Bitte, ich bitte Sie inständig, geben Sie mir eine Chance."),
+        ("hostile", "Das war das unprofessionellste Bewerbungsverfahren, das ich je erlebt habe."),
+        ("hostile", "Sie können mich mal."),
     ],
     "fr": [
         ("demanding", "J'exige une explication détaillée sur les raisons de ce refus."),
@@ -173,6 +217,21 @@ RUDE: dict[str, list[tuple[str, str]]] = {
         ("hostile", "Je vais laisser un avis sur Glassdoor pour prévenir les autres candidats."),
         ("shouting", "J'ATTENDS VOTRE RÉPONSE DEPUIS TROIS SEMAINES."),
         ("shouting", "Répondez-moi enfin !!!"),
+        ("demanding", "J'exige que vous me communiquiez les raisons par écrit."),
+        ("pressure", "Cela fait maintenant trois semaines que j'attends une réponse."),
+        ("pressure", "Je vous écris pour la troisième fois."),
+        ("blame", "Votre recruteur ne m'a jamais dit que le poste était en CDD."),
+        ("entitlement", "J'aurais au moins mérité un appel."),
+        ("sarcasm", "Merci pour ce refus standard, très personnalisé."),
+        ("passive-aggressive", "Je suppose donc que vous n'êtes pas intéressés."),
+        ("defensive", "Je ne suis absolument pas d'accord avec votre évaluation."),
+        ("guilt", "J'ai annulé mes vacances pour venir à l'entretien."),
+        ("interrogation", "Pourquoi m'avoir convoqué si le poste était déjà pourvu ?"),
+        ("interrogation", "Quel était exactement le problème ?"),
+        ("pleading", "Je vous en prie, laissez-moi une chance."),
+        ("hostile", "C'est le processus de recrutement le plus lamentable que j'aie jamais vu."),
+        ("hostile", "Allez vous faire voir."),
+        ("blame", "Vous m'avez menti sur le salaire."),
     ],
     "es": [
         ("demanding", "Exijo una explicación detallada de por qué me rechazaron."),
@@ -211,6 +270,21 @@ RUDE: dict[str, list[tuple[str, str]]] = {
         ("hostile", "Voy a dejar una reseña en Glassdoor para advertir a otros candidatos."),
         ("shouting", "LLEVO TRES SEMANAS ESPERANDO UNA RESPUESTA."),
         ("shouting", "¡¡¡Contésteme de una vez!!!"),
+        ("demanding", "Exijo que me comuniquen los motivos por escrito."),
+        ("pressure", "Llevo ya tres semanas esperando una respuesta."),
+        ("pressure", "Les escribo por tercera vez."),
+        ("blame", "Su reclutador nunca me dijo que el puesto era temporal."),
+        ("entitlement", "Al menos merecía una llamada."),
+        ("sarcasm", "Gracias por la respuesta automática tan personalizada."),
+        ("passive-aggressive", "Supongo entonces que no les interesa."),
+        ("defensive", "No estoy para nada de acuerdo con su valoración."),
+        ("guilt", "Cancelé mis vacaciones para venir a la entrevista."),
+        ("interrogation", "¿Para qué me citaron si el puesto ya estaba cubierto?"),
+        ("interrogation", "¿Cuál fue exactamente el problema?"),
+        ("pleading", "Por favor, se lo ruego, denme una oportunidad."),
+        ("hostile", "Es el proceso de selección más lamentable que he visto."),
+        ("hostile", "Váyanse a la mierda."),
+        ("blame", "Me mintieron sobre el salario."),
     ],
 }
 
@@ -325,6 +399,48 @@ COURTEOUS: dict[str, list[str]] = {
             "very grateful for any feedback you "
             "can share, whenever you have a moment."
         ),
+        "I don't want to be a bother, but I wanted to check whether you received my references.",
+        "No worries at all if you're too busy to reply.",
+        "I'd love to know what the team felt I could do differently, if you're able to share.",
+        "Thank you for being so honest; I know it isn't easy to deliver that kind of news.",
+        "I'm sure you made the right call, and I hope our paths cross again.",
+        (
+            "I understand the role needed someone with more "
+            "Kubernetes experience, and that's a fair point."
+        ),
+        "I'm not going to pretend I'm not disappointed, but I really do appreciate your time.",
+        "I hope I didn't come across as defensive when we discussed the feedback.",
+        "My apologies if my last email was unclear; here is the link to my portfolio again.",
+        "As requested, I've attached my references.",
+        "I was so impressed by how the team handled the incident review exercise.",
+        "I know the hiring freeze must be frustrating for your team too.",
+        "Just checking in, as promised, to see how the search is going. No pressure at all.",
+        "If it's ever helpful, I'd be happy to refer friends who might be a good fit.",
+        (
+            "I've been waiting for the right opportunity at a company like "
+            "yours, so I'll keep an eye on your careers page."
+        ),
+        "I'd appreciate any honest feedback, even if it's critical.",
+        "I'd be grateful if you could tell me why the role was closed, so I can plan my search.",
+        "I appreciate your prompt reply.",
+        "Thank you for the quick response, I really appreciate it.",
+        "Hopefully we can stay in touch; I'd hate to lose the connection.",
+        "I realise I may have rushed the final question, and I'd welcome your thoughts on it.",
+        "In hindsight, I should have asked more questions about the team's roadmap.",
+        (
+            "I'm still very interested in Acme, and I'd like to "
+            "apply again when I have more experience."
+        ),
+        (
+            "I hope I'm not overstepping, but could you recommend "
+            "anyone I might speak with about data roles?"
+        ),
+        "Thanks, that all makes sense. Please pass my best to the team.",
+        "Good luck with the launch, I hope it's a huge success!",
+        "I genuinely enjoyed the take-home assignment, even though it took me most of the weekend.",
+        "Sorry to chase, but I just wanted to make sure my thank-you note reached you.",
+        "Absolutely no need to respond, but thank you again.",
+        "I'm not desperate for an answer, so please take your time.",
     ],
     "de": [
         (
@@ -390,6 +506,34 @@ COURTEOUS: dict[str, list[str]] = {
         ),
         "Ich melde mich gern nächste Woche noch einmal, falls das für Sie passt.",
         "Ich möchte mich nochmals herzlich für die Gelegenheit bedanken.",
+        (
+            "Ich möchte Sie nicht drängen, aber ich wollte fragen, "
+            "ob meine Unterlagen angekommen sind."
+        ),
+        "Kein Problem, falls Sie keine Zeit für eine Antwort haben.",
+        "Ich bin natürlich enttäuscht, aber ich verstehe Ihre Entscheidung voll und ganz.",
+        (
+            "Entschuldigen Sie, falls meine letzte Nachricht unklar war; hier "
+            "ist noch einmal der Link zu meinem Portfolio."
+        ),
+        "Wie gewünscht sende ich Ihnen meine Referenzen.",
+        (
+            "Ich habe die Probeaufgabe sehr gern bearbeitet, auch wenn "
+            "sie mich ein ganzes Wochenende gekostet hat."
+        ),
+        "Rückblickend hätte ich mehr Fragen zur Roadmap stellen sollen.",
+        "Sie haben völlig recht, dass mir Erfahrung mit Kubernetes fehlt.",
+        "Ich hoffe, ich habe im Gespräch nicht zu defensiv gewirkt.",
+        (
+            "Sie müssen mir keine ausführliche Begründung geben, ein "
+            "kurzer Hinweis würde mir schon helfen."
+        ),
+        "Ich bin für jede Rückmeldung dankbar, auch für kritische.",
+        "Ich möchte mich gern erneut bewerben, sobald ich mehr Erfahrung gesammelt habe.",
+        "Viel Erfolg beim Produktstart, ich drücke Ihnen die Daumen!",
+        "Ich freue mich auf Ihre Antwort, aber es eilt wirklich nicht.",
+        "Ich habe großen Respekt vor Ihrer Entscheidung.",
+        "Vielen Dank für Ihre schnelle Antwort, das weiß ich sehr zu schätzen.",
     ],
     "fr": [
         (
@@ -447,6 +591,31 @@ COURTEOUS: dict[str, list[str]] = {
         "J'ai beaucoup apprécié notre entretien et la présentation de vos projets.",
         "Je me permettrai de vous relancer la semaine prochaine, si cela vous convient.",
         "Je tenais à vous remercier encore une fois pour cette opportunité.",
+        (
+            "Je ne veux pas vous importuner, mais je voulais savoir "
+            "si vous aviez bien reçu mes références."
+        ),
+        "Aucun souci si vous n'avez pas le temps de répondre.",
+        "Je suis évidemment déçu, mais je comprends parfaitement votre décision.",
+        (
+            "Toutes mes excuses si mon dernier message manquait de clarté ; "
+            "voici de nouveau le lien vers mon portfolio."
+        ),
+        "Comme demandé, je vous joins mes références.",
+        "J'ai pris beaucoup de plaisir à faire l'exercice, même s'il m'a pris tout le week-end.",
+        "Avec le recul, j'aurais dû poser davantage de questions sur la feuille de route.",
+        "Vous avez tout à fait raison, il me manque de l'expérience sur Kubernetes.",
+        "J'espère ne pas avoir paru sur la défensive pendant l'entretien.",
+        (
+            "Vous n'êtes pas obligée de me donner une explication "
+            "détaillée, un simple mot m'aiderait déjà."
+        ),
+        "Je suis preneur de tout retour, même critique.",
+        "Je souhaiterais postuler à nouveau lorsque j'aurai plus d'expérience.",
+        "Bonne chance pour le lancement du produit !",
+        "Je me réjouis d'avoir de vos nouvelles, mais rien ne presse.",
+        "Merci pour votre réponse rapide, je l'apprécie beaucoup.",
+        "Il n'y a aucune urgence, je comprends que vous soyez très sollicitée.",
     ],
     "es": [
         (
@@ -490,6 +659,25 @@ COURTEOUS: dict[str, list[str]] = {
         "Disfruté mucho de la entrevista y de conocer sus proyectos.",
         "Me pondré en contacto de nuevo la próxima semana, si le parece bien.",
         "Quería agradecerle una vez más esta oportunidad.",
+        "No quiero molestarle, pero quería saber si recibió mis referencias.",
+        "No se preocupe si no tiene tiempo para responder.",
+        "Evidentemente estoy decepcionado, pero entiendo perfectamente su decisión.",
+        (
+            "Disculpe si mi último mensaje no quedó claro; le "
+            "adjunto de nuevo el enlace a mi portafolio."
+        ),
+        "Como me pidió, le envío mis referencias.",
+        "Disfruté mucho haciendo la prueba técnica, aunque me llevó todo el fin de semana.",
+        "Pensándolo bien, debería haber preguntado más sobre la hoja de ruta del equipo.",
+        "Tiene toda la razón, me falta experiencia con Kubernetes.",
+        "Espero no haber parecido a la defensiva durante la entrevista.",
+        "No es necesario que me dé una explicación detallada, un breve comentario ya me ayudaría.",
+        "Agradezco cualquier comentario, aunque sea crítico.",
+        "Me gustaría volver a presentarme cuando tenga más experiencia.",
+        "¡Mucha suerte con el lanzamiento del producto!",
+        "Me encantaría saber de usted, pero no hay ninguna prisa.",
+        "Gracias por su rápida respuesta, se lo agradezco mucho.",
+        "Sé que tienen mucho trabajo, así que no es urgente.",
     ],
 }
 
