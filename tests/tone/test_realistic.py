@@ -507,6 +507,10 @@ COURTEOUS: dict[str, list[str]] = {
         "Ich melde mich gern nächste Woche noch einmal, falls das für Sie passt.",
         "Ich möchte mich nochmals herzlich für die Gelegenheit bedanken.",
         (
+            "Ich warte seit zwei Wochen auf die Rückmeldung eines anderen Arbeitgebers "
+            "und wollte Sie deshalb nach Ihrem Zeitplan fragen."
+        ),
+        (
             "Ich möchte Sie nicht drängen, aber ich wollte fragen, "
             "ob meine Unterlagen angekommen sind."
         ),
