@@ -8,6 +8,7 @@ line and a caret mark), so that editors and terminals link each finding to its p
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -91,10 +92,27 @@ def _config(path: str | None) -> Any:
     return Config() if path is None else Config.from_toml(path)
 
 
-def _checker(locale: str, config_path: str | None) -> Checker:
+def _checker(locale: str, config_path: str | None, *, own_process: bool = False) -> Checker:
+    """Build the checker; in the command's own process, keep the collector off its data.
+
+    The compiled rules are tens of thousands of small containers that live until the
+    process ends. The cyclic garbage collector would walk all of them at every full
+    collection (and twice while they are read), which is a fifth of a short check's
+    start-up; the command's own process moves them out of its sight with
+    :func:`gc.freeze`. Called in-process by another program, nothing changes.
+    """
     from followkit.tone import Checker  # noqa: PLC0415
 
-    return Checker(locale, _config(config_path))
+    if not own_process:
+        return Checker(locale, _config(config_path))
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Checker(locale, _config(config_path))
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def rule_catalog(checker: Checker) -> dict[str, RuleInfo]:
@@ -152,7 +170,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix and STDIO in paths and args.format != "text":
         raise UsageError("--fix on stdin prints the fixed text; --format does not apply")
     refuse_overwriting_inputs(args.output, paths)
-    checker = _checker(args.locale, args.config)
+    checker = _checker(args.locale, args.config, own_process=args.own_process)
     results: list[Checked] = []
     rewrites: list[tuple[str, str]] = []
     # Read and check everything first, so that a bad file named late on the command line

@@ -431,6 +431,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  (one exit 
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)
+        # Run as the program (not called by another one): a command may tune the process.
+        args.own_process = argv is None
         return _load_handler(args.handler)(args)
     except SystemExit as exc:  # --help and --version exit through argparse
         return exc.code if isinstance(exc.code, int) else 0

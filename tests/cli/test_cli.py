@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import subprocess
@@ -417,3 +418,30 @@ class TestSubprocess:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout.strip()
         assert loaded == ""
+
+
+class TestGarbageCollector:
+    """Only the command's own process sets the collector aside for the compiled rules."""
+
+    def test_own_process_freezes_the_rules(self) -> None:
+        code = (
+            "import gc, sys\nfrom followkit.cli import main\n"
+            "sys.argv = ['followkit', 'check', '-']\nstatus = main()\n"
+            "print(status, gc.get_freeze_count() > 1000, gc.isenabled())\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            input="Hi Jordan,\n\nThank you for your time.\n\nBest regards,\nAlex\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.stdout.strip().splitlines()[-1] == "0 True True", done.stderr
+
+    def test_called_in_process_leaves_the_collector_alone(self, run: Any) -> None:
+        frozen = gc.get_freeze_count()
+        result = run("check", "-", stdin="Hi Jordan,\n\nThank you.\n\nBest,\nAlex\n")
+        assert result.code in {0, 1}
+        assert gc.get_freeze_count() == frozen
+        assert gc.isenabled()
