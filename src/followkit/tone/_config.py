@@ -147,7 +147,8 @@ class Config:
         enable: Selectors switched on (every rule is on unless disabled).
         disable: Selectors switched off.
         severity: Selector -> severity overrides.
-        allow: Phrases (rule phrase syntax) whose matches are never reported.
+        allow: Phrases (rule phrase syntax): nothing that lies inside one of their matches is
+            reported, by any rule.
         extra_rules: Rule files (paths, or parsed :class:`RuleFile` values) added to the
             locale's rules, validated like the built-in ones.
         ignore: Individual findings to leave out, by rule id and span.
