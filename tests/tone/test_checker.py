@@ -416,3 +416,17 @@ def test_name_occurrences_are_bounded() -> None:
     # Past the bound the capitals count again; the check still ends, with findings in range.
     report = check(message)
     assert all(0 <= f.start <= f.end <= len(message.body) for f in report.findings)
+
+
+def test_unknown_locale_lists_the_supported_ones() -> None:
+    with pytest.raises(UnsupportedLocaleError, match="supported locales: de, en, es, fr") as info:
+        Checker("zz")
+    assert info.value.supported == ("de", "en", "es", "fr")
+
+
+def test_a_message_stays_on_one_line_when_the_match_spans_lines() -> None:
+    text = "Hi,\r\nPer my last\r\nemail, reply\r\nASAP.\r\n"
+    finding = check(text).findings[0]
+    assert finding.text == "Per my last\r\nemail"
+    assert "\n" not in finding.message
+    assert "Per my last email" in finding.message

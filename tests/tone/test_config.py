@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -91,9 +92,36 @@ def test_bad_values_name_the_field(kwargs: dict[str, object], field: str) -> Non
     assert info.value.field == field
 
 
-def test_bad_allow_phrase_is_a_rule_error() -> None:
-    with pytest.raises(RuleError, match="field 'allow'"):
-        Config(allow=["(unclosed"])
+def test_bad_allow_phrase_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"field 'allow\[1\]'"):
+        Config(allow=["fine", "(unclosed"])
+    with pytest.raises(ConfigError, match="must be a phrase"):
+        Config(allow=[3])
+
+
+def test_allow_errors_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "followkit.toml"
+    path.write_text('[tone]\nallow = [""]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        Config.from_toml(path)
+    assert info.value.source == str(path)
+    assert info.value.field == "allow[0]"
+
+
+def test_decomposed_allow_phrases_are_composed() -> None:
+    decomposed = unicodedata.normalize("NFD", "société générale")
+    config = Config(allow=[decomposed])
+    assert config.allow == ("société générale",)
+    text = "Nous avons parlé de SOCIÉTÉ GÉNÉRALE."
+    assert check(text, locale="fr").findings
+    assert not check(text, locale="fr", config=Config(allow=[decomposed])).findings
+
+
+@pytest.mark.parametrize("field", ["skip_quoted", "skip_signature"])
+def test_switches_must_be_booleans(field: str) -> None:
+    with pytest.raises(ConfigError, match="must be true or false") as info:
+        Config(**{field: "no"})  # type: ignore[arg-type]
+    assert info.value.field == field
 
 
 EXTRA = """

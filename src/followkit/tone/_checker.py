@@ -328,7 +328,8 @@ class Checker:
                     line=line,
                     column=column,
                     text=matched,
-                    message=wording.replace("{match}", matched),
+                    # The message is one line, even for a match across a line break.
+                    message=wording.replace("{match}", " ".join(matched.split())),
                     suggestion=suggestion,
                     fixable=isinstance(rule, Rule) and rule.fix,
                     part=part,

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -79,9 +80,20 @@ def _phrases(value: object) -> tuple[str, ...]:
     if not isinstance(value, (str, Iterable)):
         raise ConfigError("must be a list of phrases", field="allow")
     items = (value,) if isinstance(value, str) else tuple(value)
-    for item in items:
-        expand(item, field="allow")
-    return cast("tuple[str, ...]", items)
+    phrases = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise ConfigError(
+                f"must be a phrase, not {type(item).__name__}", field=f"allow[{index}]"
+            )
+        # Composed like the texts they are matched in (macOS writes names decomposed).
+        phrase = unicodedata.normalize("NFC", item)
+        try:
+            expand(phrase, field="allow")
+        except RuleError as exc:
+            raise ConfigError(exc.reason, field=f"allow[{index}]") from None
+        phrases.append(phrase)
+    return tuple(phrases)
 
 
 def _ignores(value: object) -> tuple[Ignore, ...]:
@@ -107,6 +119,11 @@ def _ignores(value: object) -> tuple[Ignore, ...]:
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError("must be a whole number >= 1", field=attribute.name)
+
+
+def _boolean(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ConfigError(f"must be true or false, not {value!r}", field=attribute.name)
 
 
 def _load_extra(path: str | os.PathLike[str]) -> RuleFile:
@@ -173,8 +190,8 @@ class Config:
     allow: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
     extra_rules: tuple[RuleFile, ...] = attrs.field(default=(), converter=_extra)
     ignore: tuple[Ignore, ...] = attrs.field(default=(), converter=_ignores)
-    skip_quoted: bool = True
-    skip_signature: bool = True
+    skip_quoted: bool = attrs.field(default=True, validator=_boolean)
+    skip_signature: bool = attrs.field(default=True, validator=_boolean)
     max_words: int = attrs.field(default=300, validator=_positive)
     max_questions: int = attrs.field(default=3, validator=_positive)
     min_message_words: int = attrs.field(default=30, validator=_positive)

@@ -390,7 +390,15 @@ def resolve_locale(locale: object) -> str:
         return locale  # a rule file's own name: babel has nothing to add
     from babel.core import get_global  # noqa: PLC0415
 
-    parsed = _validate.locale(locale)
+    try:
+        parsed = _validate.locale(locale)
+    except UnsupportedLocaleError as exc:
+        raise UnsupportedLocaleError(
+            f"{exc.reason}; supported locales: {', '.join(supported)}",
+            field="locale",
+            locale=exc.locale,
+            supported=supported,
+        ) from None
     name = str(parsed)
     exceptions = get_global("parent_exceptions")
     while name and name != "root":
