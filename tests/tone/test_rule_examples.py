@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from followkit.tone import Checker, Rule, load_rules, supported_locales
@@ -46,6 +48,17 @@ def test_fixed_examples_check_clean(locale: str, rule: Rule) -> None:
         fixed = checker.check(example).fixed()
         assert fixed != example
         assert rule.id not in [f.rule_id for f in checker.check(fixed).findings], fixed
+        # A drop-in reads as text: no doubled or stranded punctuation, no article or word
+        # left in front of a rewrite that starts a sentence.
+        assert not _BROKEN.search(fixed), f"{rule.id}: {example!r} -> {fixed!r}"
+
+
+_BROKEN = re.compile(r",,|(?<!\.)\.\.(?!\.)|\s[,.;:!?]|\b(?i:a|an|the) I\b|[.!?] [a-zà-ÿ]")
+
+
+def test_neighbouring_fixes_do_not_repeat_themselves() -> None:
+    report = _checker("en").check("Please respond immediately ASAP.")
+    assert report.fixed() == "Please get back to me when you have a moment."
 
 
 def test_locales_have_rules(checker: Checker) -> None:

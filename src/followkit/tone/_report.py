@@ -215,10 +215,20 @@ class Report:
                 and (not chosen or finding.start >= chosen[-1].end)
             ):
                 chosen.append(finding)
-        for finding in reversed(chosen):
+        edits: list[tuple[int, int, str]] = []
+        for finding in chosen:
             opening = text[: finding.start].rstrip()[-1:] in {"", ".", "!", "?", "\n", ":"}
             replacement = _match_case(finding.text, str(finding.suggestion), opening=opening)
-            text = text[: finding.start] + replacement + text[finding.end :]
+            if edits:
+                _start, end, previous = edits[-1]
+                gap = text[end : finding.start]
+                if not gap.strip() and previous.lower().endswith(replacement.lower()):
+                    # "respond immediately ASAP": the first rewrite already says it.
+                    edits.append((end, finding.end, ""))
+                    continue
+            edits.append((finding.start, finding.end, replacement))
+        for start, end, replacement in reversed(edits):
+            text = text[:start] + replacement + text[end:]
         return text
 
 
