@@ -65,6 +65,7 @@ class Checked:
     text: str
     report: Report
     fixed: str | None = None
+    bom: bool = False  # the file starts with a UTF-8 byte-order mark (not part of *text*)
 
 
 class Lines:
@@ -183,7 +184,9 @@ def run_check(args: argparse.Namespace) -> int:
             report = _check(checker, fixed, path)
             if path != STDIO:
                 rewrites.append((path, (_BOM if bom else "") + fixed))
-        results.append(Checked(path=source_name(path), text=text, report=report, fixed=fixed))
+        results.append(
+            Checked(path=source_name(path), text=text, report=report, fixed=fixed, bom=bom)
+        )
     for path, content in rewrites:
         atomic_write(path, content)
     if args.diff:
@@ -213,13 +216,18 @@ def _diff(item: Checked) -> str:
 
     if item.fixed is None or item.fixed == item.text:
         return ""
+    # The diff is of the file's bytes as patch(1) and git apply read them: with its byte-order
+    # mark, and marking a last line that has no line feed.
+    mark = _BOM if item.bom else ""
     lines = difflib.unified_diff(
-        item.text.splitlines(keepends=True),
-        item.fixed.splitlines(keepends=True),
+        (mark + item.text).splitlines(keepends=True),
+        (mark + item.fixed).splitlines(keepends=True),
         fromfile=f"a/{item.path}",
         tofile=f"b/{item.path}",
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
 
 
 def _render(kind: str, results: list[Checked], checker: Checker) -> str:

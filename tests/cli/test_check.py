@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import stat
+import subprocess
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -12,6 +14,9 @@ from followkit._cli_check import Lines
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+#: patch(1), to check that --diff output applies; the test that needs it is skipped without.
+PATCH = shutil.which("patch")
 
 # Findings here come from the code rules (shouting, message-level), which are stable, and
 # from a rule file written for these tests with made-up words ("xyzzy", "plugh"), so that
@@ -450,7 +455,40 @@ class TestFix:
 
     def test_diff_of_a_last_line_without_newline(self, run: Any, config: Path) -> None:
         result = run("check", "--config", str(config), "--diff", stdin="Reply xyzzy")
-        assert result.out.endswith("-Reply xyzzy\n+Reply when you have a moment\n")
+        assert result.out.endswith(
+            "-Reply xyzzy\n\\ No newline at end of file\n"
+            "+Reply when you have a moment\n\\ No newline at end of file\n"
+        )
+
+    @pytest.mark.skipif(PATCH is None, reason="needs patch(1)")
+    @pytest.mark.parametrize(
+        "content",
+        [
+            "\ufeffHi Jordan,\r\n\r\nPer my last email, please reply ASAP.\r\n",
+            "Hi,\n\nPer my last email, reply ASAP.",
+        ],
+        ids=["bom-crlf", "no-final-newline"],
+    )
+    def test_diff_applies_with_patch(
+        self, run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+    ) -> None:
+        (tmp_path / "sub").mkdir()
+        draft = tmp_path / "sub" / "draft.txt"
+        draft.write_bytes(content.encode("utf-8"))
+        monkeypatch.chdir(tmp_path)
+        result = run("check", "--diff", "sub/draft.txt")
+        (tmp_path / "fix.patch").write_bytes(result.out.encode("utf-8"))
+        done = subprocess.run(
+            [str(PATCH), "-p1", "-F0", "-i", "fix.patch"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        fixed = draft.read_bytes().decode("utf-8")
+        assert fixed.startswith("\ufeff") == content.startswith("\ufeff")
+        assert "ASAP" not in fixed
 
     def test_nothing_to_diff(self, run: Any, polite: Path) -> None:
         result = run("check", "--diff", str(polite))
