@@ -28,7 +28,21 @@ def test_disable_by_category_and_enable_one_rule() -> None:
 
 
 def test_prefix_selection_needs_whole_segments() -> None:
-    assert "pressure.asap" in ids(RUDE, Config(disable=["press"]))
+    assert "pressure.asap" in ids(RUDE, Config(disable=["pressure.as"]))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"disable": ["press"]}, "disable"),
+        ({"enable": ["nosuch.rule"]}, "enable"),
+        ({"severity": {"pressur": "error"}}, "severity.pressur"),
+    ],
+)
+def test_selectors_outside_the_categories_are_typos(kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(ConfigError, match="names no rule") as info:
+        Config(**kwargs)  # type: ignore[arg-type]
+    assert info.value.field == field
 
 
 def test_severity_overrides() -> None:
@@ -229,7 +243,7 @@ def test_from_dict_errors() -> None:
 
 def test_config_is_hashable_and_frozen() -> None:
     assert hash(Config(disable=["pressure"])) == hash(Config(disable=["pressure"]))
-    assert Config(disable=["b", "a", "a"]).disable == ("a", "b")
+    assert Config(disable=["sarcasm", "blame", "blame"]).disable == ("blame", "sarcasm")
 
 
 def test_load_rules_is_cached() -> None:

@@ -15,7 +15,14 @@ import attrs
 
 from followkit.errors import ConfigError, RuleError
 from followkit.tone._phrases import expand
-from followkit.tone._rules import SEVERITIES, RuleFile, Severity, parse_rule_file, read_toml
+from followkit.tone._rules import (
+    CATEGORIES,
+    SEVERITIES,
+    RuleFile,
+    Severity,
+    parse_rule_file,
+    read_toml,
+)
 
 __all__ = ["Config", "Ignore"]
 
@@ -47,6 +54,14 @@ def _selectors(value: object, field: str) -> tuple[str, ...]:
         if not isinstance(item, str) or not item.strip() or any(c.isspace() for c in item):
             raise ConfigError(
                 f"{item!r} is not a rule id or category (such as 'pressure')", field=field
+            )
+        # Every rule, built in or added, belongs to one of the categories: a selector outside
+        # them is a typo that would silently select nothing.
+        if item.split(".", 1)[0] not in CATEGORIES:
+            raise ConfigError(
+                f"{item!r} names no rule: a selector starts with a category, one of "
+                f"{', '.join(CATEGORIES)}",
+                field=field,
             )
     return tuple(sorted(set(items)))
 
