@@ -276,15 +276,15 @@ def _text(results: list[Checked]) -> str:
 
 
 def _finding_block(path: str, lines: Lines, finding: Finding) -> str:
+    from followkit.tone._report import carets  # noqa: PLC0415  (the report's own markers)
+
     text = lines.line(finding.line)
     start = finding.column - 1
-    width = max(1, min(finding.end - finding.start, len(text) - start))
-    pad = "".join("\t" if char == "\t" else " " for char in text[:start])
     head = f"{path}:{finding.line}:{finding.column}: {finding.severity} {finding.rule_id}"
     block = [
         f"{head} {finding.message}",
         f"    {text}",
-        f"    {pad}{'^' * width}",
+        f"    {carets(text, start, start + finding.end - finding.start)}",
     ]
     if finding.suggestion:
         block.append(f"    suggestion: {finding.suggestion}")

@@ -15,6 +15,7 @@ import followkit
 from followkit.errors import InvalidInputError, UnsupportedLocaleError
 from followkit.tone import Checker, Config, check, resolve_locale, supported_locales
 from followkit.tone._checker import MAX_NAME_OCCURRENCES, MAX_TEXT, _name_spans, _Spans
+from followkit.tone._report import carets
 
 COURTEOUS = """Dear Ms. Lee,
 
@@ -430,3 +431,11 @@ def test_a_message_stays_on_one_line_when_the_match_spans_lines() -> None:
     assert finding.text == "Per my last\r\nemail"
     assert "\n" not in finding.message
     assert "Per my last email" in finding.message
+
+
+def test_carets_stand_under_the_match_in_a_terminal() -> None:
+    assert carets("你好 reply ASAP", 9, 13) == " " * 11 + "^^^^"  # wide characters: 2 columns
+    assert carets("Re: \U0001f600 reply ASAP", 12, 16) == " " * 13 + "^^^^"
+    assert carets("e\u0301 ASAP", 3, 7) == "  ^^^^"  # a combining accent takes none
+    assert carets("\tASAP", 1, 5) == "\t^^^^"
+    assert carets("x", 1, 1) == " ^"  # something missing at the end of a line

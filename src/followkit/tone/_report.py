@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
@@ -171,10 +172,9 @@ class Report:
                 f"{finding.message} [{finding.rule_id}]"
             )
             line = _line_of(source, finding.start)
-            width = max(1, min(finding.end, line[1]) - finding.start)
             column = finding.start - line[0]
-            prefix = "".join("\t" if c == "\t" else " " for c in source[line[0] : finding.start])
-            block = [head, f"    {source[line[0] : line[1]]}", f"    {prefix}{'^' * width}"]
+            text = source[line[0] : line[1]]
+            block = [head, f"    {text}", f"    {carets(text, column, finding.end - line[0])}"]
             if column < 0:  # pragma: no cover - a finding always lies inside its text
                 block.pop()
             if finding.suggestion:
@@ -248,6 +248,24 @@ def _match_case(original: str, replacement: str, *, opening: bool) -> str:
     if head == "I":  # "I'd" and "I" keep their capital in English
         return replacement
     return replacement[0].lower() + replacement[1:]
+
+
+def _display_width(char: str) -> int:
+    """Terminal columns of *char*: two for wide (CJK, emoji), none for combining marks."""
+    if unicodedata.combining(char) or unicodedata.category(char) in {"Mn", "Me", "Cf"}:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+
+
+def carets(line: str, start: int, end: int) -> str:
+    """The marker line under ``line[start:end]``: spaces (tabs kept) and at least one caret.
+
+    Wide characters take two columns in a terminal and combining marks none, so the carets
+    stand under the match however the line is written.
+    """
+    pad = "".join("\t" if char == "\t" else " " * _display_width(char) for char in line[:start])
+    width = sum(map(_display_width, line[start : max(start, min(end, len(line)))]))
+    return pad + "^" * max(1, width)
 
 
 def _line_of(text: str, offset: int) -> tuple[int, int]:
