@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 MAX_NAME = 200
 #: Longest free-text sentence fragment (highlight, update, note) accepted.
 MAX_FRAGMENT = 500
+#: Most proper names a message lists for the tone checker (``Message.names``).
+MAX_NAMES = 32
 MAX_URL = 2048
 
 # Bidirectional overrides and isolates: they let text display differently from what it

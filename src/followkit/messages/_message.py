@@ -36,8 +36,6 @@ _KIND: Final = re.compile(r"[a-z][a-z0-9_]{0,49}")
 _FIELDS: Final = frozenset(
     {"kind", "channel", "locale", "sender", "to", "subject", "body", "in_reply_to", "names"}
 )
-#: Most proper names a message lists.
-MAX_NAMES: Final = 32
 _REQUIRED: Final = ("kind", "channel", "locale", "sender", "to", "body")
 
 
@@ -111,8 +109,8 @@ def _names(value: object) -> tuple[str, ...]:
         raise InvalidInputError(
             f"must be a list of names, not {type(value).__name__}", field="names"
         )
-    if len(value) > MAX_NAMES:
-        raise InvalidInputError(f"lists {len(value)} names; at most {MAX_NAMES}", field="names")
+    if len(value) > v.MAX_NAMES:
+        raise InvalidInputError(f"lists {len(value)} names; at most {v.MAX_NAMES}", field="names")
     return tuple(
         v.clean_text(name, f"names[{index}]", max_length=v.MAX_FRAGMENT)
         for index, name in enumerate(value)

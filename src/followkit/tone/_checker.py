@@ -13,6 +13,7 @@ import unicodedata
 from itertools import accumulate, compress, count, repeat
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from followkit._validate import MAX_NAMES
 from followkit.errors import InvalidInputError
 from followkit.tone._cache import compile_rules
 from followkit.tone._code import (
@@ -397,10 +398,6 @@ class _Spans:
         """
         index = bisect.bisect_right(self.starts, start) - 1
         return end > start and index >= 0 and self.ends[index] >= end
-
-
-#: Most names a message may list for the checker.
-MAX_NAMES = 32
 
 
 def _names(value: object) -> tuple[str, ...]:

@@ -297,9 +297,12 @@ class Compiled:
             for word, node in root[LIT].items()
             if node[WILD] is not None or node[QENDS] or node[PRE]
         )
-        # What every one-word phrase of the rules matches, worked out once.
-        self.literal = {word: self.trie.single(word) for word in self.trie.words}
         self._memo = _Memo()
+
+    @functools.cached_property
+    def literal(self) -> dict[str, list[int]]:
+        """What every one-word phrase matches, for a look-up without the memo (placed words)."""
+        return {word: self.trie.single(word) for word in self.trie.words}
 
     def _learn(self, distinct: set[str]) -> _Memo:
         """What the words of a text do in the scan, remembered across texts.
@@ -319,7 +322,7 @@ class Compiled:
         alone, longer_stems, root_words = self.alone, self.longer_stems, self.trie.root[LIT]
         for word in new:
             if word in single_words or word[:MIN_PREFIX] in single_stems:
-                payloads = self.literal.get(word) or self.trie.single(word)
+                payloads = self.trie.single(word)
                 if payloads:
                     memo.singles[word] = payloads
             stem = word[:MIN_PREFIX]
