@@ -145,7 +145,7 @@ class TestApplication:
         assert make(locale=babel.Locale("fr", "CA")).locale == "fr_CA"
         assert make(locale="en-GB").babel_locale == babel.Locale("en", "GB")
 
-    @pytest.mark.parametrize("locale", ["xx", "klingon", "", None, 3])
+    @pytest.mark.parametrize("locale", ["xx", "klingon", "", None, 3, "root", "ROOT"])
     def test_unknown_locale(self, locale: object) -> None:
         with pytest.raises(UnsupportedLocaleError, match="^locale: "):
             make(locale=locale)

@@ -215,11 +215,18 @@ def locale(value: object, field: str = "locale") -> babel.Locale:
         )
     text = value.strip()
     try:
-        return _parse_locale(text)
+        parsed = _parse_locale(text)
     except (ValueError, TypeError, babel.UnknownLocaleError):
         raise UnsupportedLocaleError(
             f"{text!r} is not a locale known to babel", field=field, locale=text
         ) from None
+    if parsed.language == "root":  # CLDR's base of all locales, not a language to write in
+        raise UnsupportedLocaleError(
+            f"{text!r} is CLDR's root, not a language; give one such as 'en' or 'de_AT'",
+            field=field,
+            locale=text,
+        )
+    return parsed
 
 
 def _region_name(code: str) -> str:
