@@ -106,29 +106,19 @@ def test_huge_and_negative_variants() -> None:
 
 def test_parts_rotate_independently() -> None:
     app = build_app("en")
-    choices = {
-        (
-            Context(
-                application=app,
-                kind="x",
-                channel="email",
-                locale=_i18n.resolve("en"),
-                register="formal",
-                length="standard",
-                variant=variant,
-            ).choose("gratitude", "abc"),
-            Context(
-                application=app,
-                kind="x",
-                channel="email",
-                locale=_i18n.resolve("en"),
-                register="formal",
-                length="standard",
-                variant=variant,
-            ).choose("closing", "ab"),
+    contexts = [
+        Context(
+            application=app,
+            kind="x",
+            channel="email",
+            locale=_i18n.resolve("en"),
+            register="formal",
+            length="standard",
+            variant=variant,
         )
         for variant in range(40)
-    }
+    ]
+    choices = {(ctx.choose("gratitude", "abc"), ctx.choose("closing", "ab")) for ctx in contexts}
     assert len(choices) == 6
 
 
