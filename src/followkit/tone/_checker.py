@@ -26,10 +26,13 @@ from followkit.tone._code import (
 )
 from followkit.tone._config import Config
 from followkit.tone._engine import PLACED
+from followkit.tone._features import Sentence, sentences
+from followkit.tone._features import lexicon as intent_lexicon
+from followkit.tone._intent import IntentModel, Reading, model
 from followkit.tone._phrases import TOKEN_RE, WORD_RE
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
-from followkit.tone._rules import Rule, Severity, resolve_locale
-from followkit.tone._text import compose, in_context, join_lines, normalise_text
+from followkit.tone._rules import INTENT_CATEGORIES, Rule, Severity, resolve_locale
+from followkit.tone._text import Offsets, compose, in_context, join_lines, normalise_text
 
 if TYPE_CHECKING:
     import babel
@@ -123,6 +126,10 @@ class Checker:
             if config.enabled(rule.id)
         )
         self._ignored = frozenset((item.rule_id, item.start, item.end) for item in config.ignore)
+        # The learned layer, unless the configuration switches every intent finding off.
+        self._intent: IntentModel | None = None
+        if any(config.enabled(f"intent.{name}") for name in INTENT_CATEGORIES):
+            self._intent = model(self.locale.split("_", 1)[0])
 
     @property
     def locale(self) -> str:
@@ -170,9 +177,15 @@ class Checker:
             )
         findings: list[Finding] = []
         hits: list[StrategyHit] = []
+        read: list[tuple[Part, str, list[Sentence], Offsets | None]] | None = (
+            None if self._intent is None else []
+        )
         if subject is not None:
-            self._check_part(subject, "subject", findings, hits, message=None, names=names)
-        self._check_part(body, "body", findings, hits, message=message, names=names)
+            self._check_part(
+                subject, "subject", findings, hits, message=None, names=names, intent=read
+            )
+        self._check_part(body, "body", findings, hits, message=message, names=names, intent=read)
+        reading = None if read is None else self._read(read, findings)
         value, logit, penalty = score(
             {hit.strategy for hit in hits}, [finding.severity for finding in findings]
         )
@@ -197,7 +210,71 @@ class Checker:
             findings=sort_findings(findings),
             profile=profile,
             score=value,
+            intent=_probabilities(reading),
         )
+
+    def _sentences(self, text: str) -> list[Sentence]:
+        """The intent layer's sentences of a plain text, as a check reads them.
+
+        For training the model on exactly the features a check computes (``make model``).
+        """
+        read: list[tuple[Part, str, list[Sentence], Offsets | None]] = []
+        self._check_part(_text(text, "text"), "body", [], [], message=False, intent=read)
+        return read[0][2] if read else []
+
+    def _read(
+        self,
+        parts: list[tuple[Part, str, list[Sentence], Offsets | None]],
+        findings: list[Finding],
+    ) -> Reading:
+        """Read the parts with the intent model; add a finding for each flagged sentence.
+
+        A sentence that a rule already explains (a warning or error inside it) gets no
+        finding of its own: the rule's finding says more.
+        """
+        intent = self._intent
+        assert intent is not None  # noqa: S101  (only called with a model)
+        everything = [sentence for _part, _text, found, _offsets in parts for sentence in found]
+        reading = intent.read(everything)
+        if not reading.flags:
+            return reading
+        owners = [(part, text, offsets) for part, text, found, offsets in parts for _ in found]
+        words_of = intent.lexicon
+        config = self.config
+        for flag in reading.flags:
+            rule_id = f"intent.{flag.category}"
+            if not config.enabled(rule_id):
+                continue
+            part, original, offsets = owners[flag.index]
+            spans = [(flag.start, flag.end), *flag.evidence]
+            if offsets is not None:
+                spans = [offsets.span(start, end) for start, end in spans]
+            (start, end), evidence = spans[0], spans[1:]
+            end = start + len(original[start:end].rstrip())
+            if (rule_id, start, end) in self._ignored or any(
+                f.part == part and f.start < end and start < f.end and f.severity != "info"
+                for f in findings
+            ):
+                continue
+            severity: Severity = "error" if flag.probability >= intent.error else "warning"
+            words = ", ".join(f"'{' '.join(original[s:e].split())}'" for s, e in evidence)
+            line, column = _Lines(original).position(start)
+            findings.append(
+                Finding(
+                    rule_id=rule_id,
+                    category="intent",
+                    severity=config.severity_of(rule_id, severity),
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=column,
+                    text=original[start:end],
+                    message=words_of.messages[flag.category].format(evidence=words or "…"),
+                    suggestion=words_of.suggestions[flag.category],
+                    part=part,
+                )
+            )
+        return reading
 
     def _check_part(  # noqa: PLR0913  (the part, where its results go, how to read it)
         self,
@@ -208,10 +285,12 @@ class Checker:
         *,
         message: bool | None,
         names: tuple[str, ...] = (),
+        intent: list[tuple[Part, str, list[Sentence], Offsets | None]] | None = None,
     ) -> None:
         """Check one part; *message* is ``None`` for a subject line (no message rules).
 
-        Nothing that lies inside an allowed phrase or one of the *names* is reported.
+        Nothing that lies inside an allowed phrase or one of the *names* is reported. The
+        part's sentences for the intent layer go to *intent*, unless it is ``None``.
         """
         compiled = self._compiled
         # Decomposed accents (as macOS writes them) are composed before matching; spans are
@@ -259,6 +338,10 @@ class Checker:
         )
         if message is not None:
             self._placed(context, flat, lexicon)
+        if intent is not None:
+            strategies = [(hit.strategy, hit.start, hit.end) for hit in found]
+            read = sentences(text, flat, intent_lexicon(self.locale.split("_", 1)[0]), strategies)
+            intent.append((part, original, read, offsets))
         for code_rule, severity in self._code_rules:
             if message is None and code_rule.category == "message":
                 continue
@@ -364,6 +447,15 @@ class Checker:
             last_end[rule.id] = end
             spans.append((start, end, rule, rule.severity))
         return spans
+
+
+def _probabilities(reading: Reading | None) -> dict[str, float]:
+    """The report's intent probabilities, rounded for people: discourtesy, then categories."""
+    if reading is None:
+        return {}
+    result = {"discourteous": round(reading.probability, 4)}
+    result.update((name, round(value, 4)) for name, value in reading.categories.items())
+    return result
 
 
 def _starts_sentence(low: str, start: int) -> bool:

@@ -17,6 +17,7 @@ from followkit.errors import ConfigError, RuleError
 from followkit.tone._phrases import expand
 from followkit.tone._rules import (
     CATEGORIES,
+    INTENT_CATEGORIES,
     SEVERITIES,
     RuleFile,
     Severity,
@@ -57,10 +58,17 @@ def _selectors(value: object, field: str) -> tuple[str, ...]:
             )
         # Every rule, built in or added, belongs to one of the categories: a selector outside
         # them is a typo that would silently select nothing.
-        if item.split(".", 1)[0] not in CATEGORIES:
+        root, _dot, rest = item.partition(".")
+        if root not in CATEGORIES and root != "intent":
             raise ConfigError(
                 f"{item!r} names no rule: a selector starts with a category, one of "
-                f"{', '.join(CATEGORIES)}",
+                f"{', '.join(CATEGORIES)}, or with 'intent'",
+                field=field,
+            )
+        if root == "intent" and rest and rest.split(".", 1)[0] not in INTENT_CATEGORIES:
+            raise ConfigError(
+                f"{item!r} names no intent finding: after 'intent.' comes one of "
+                f"{', '.join(INTENT_CATEGORIES)}",
                 field=field,
             )
     return tuple(sorted(set(items)))

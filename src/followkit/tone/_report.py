@@ -131,8 +131,13 @@ class Report:
         findings: The findings, ordered by part (subject first), position and severity.
         profile: The politeness-strategy profile.
         score: Courtesy from 0 (hostile) to 100 (very courteous); 50 is neutral.
+        intent: What the learned intent layer reads: ``"discourteous"``, the probability
+            that the message is discourteous (that of its most discourteous sentence), then
+            each category's probability. Empty when the layer is switched off or the locale
+            has no model.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``intent``.
     """
 
     text: str
@@ -141,6 +146,7 @@ class Report:
     findings: tuple[Finding, ...]
     profile: Profile
     score: int
+    intent: Mapping[str, float] = attrs.field(factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -155,6 +161,7 @@ class Report:
             "score": self.score,
             "findings": [finding.as_dict() for finding in self.findings],
             "profile": self.profile.as_dict(),
+            "intent": dict(self.intent),
         }
 
     def format(self) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "STRATEGY_KEYS",
     "Rule",
     "RuleFile",
+    "INTENT_CATEGORIES",
     "Severity",
     "load_rules",
     "parse_rule_file",
@@ -52,6 +53,16 @@ CATEGORIES = (
     "hostile",
     "shouting",
     "message",
+)
+#: What the learned intent layer can read a sentence as: the rule categories that are about
+#: tone, three that only a reading of the whole sentence tells, and "discourteous" when no
+#: category stands out. Its findings are ``intent.<category>``.
+INTENT_CATEGORIES = (
+    *[category for category in CATEGORIES if category != "message"],
+    "threat",
+    "condescension",
+    "curt",
+    "discourteous",
 )
 #: Rule ids that belong to checks written in code; a rule file may not define them.
 CODE_RULES = frozenset({"shouting.capitals", "shouting.exclamations", "shouting.interrobang"})

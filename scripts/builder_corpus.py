@@ -1,0 +1,101 @@
+"""Write every message builder's output to the corpus as courteous messages.
+
+followkit's own drafts are what its users send most: the intent model must read them as
+courteous. Run by ``make model``; the output is ``corpus/<locale>/followkit-builders.jsonl``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from followkit import Application, Contact, Person, messages
+
+ROOT = Path(__file__).resolve().parents[1] / "corpus"
+BUILDERS = (
+    "thank_you",
+    "feedback_request",
+    "thank_you_and_feedback",
+    "referral_request",
+    "stay_connected",
+    "feedback_acknowledgement",
+)
+KINDS = {
+    "thank_you": "thank-you",
+    "feedback_request": "feedback-request",
+    "thank_you_and_feedback": "feedback-request",
+    "referral_request": "referral-ask",
+    "stay_connected": "check-in",
+    "feedback_acknowledgement": "feedback-ack",
+    "nudge": "nudge",
+    "connection_note": "linkedin-note",
+}
+# Two applications with different people, companies and zones, so that the model learns
+# the drafts' wording and not one set of names.
+PEOPLE = (
+    ("Acme Analytics", "Data Engineer", "Alex Kim", "Jordan Lee", "Europe/Berlin", None),
+    ("Northwind Health", "Product Designer", "Sam Rivera", "Priya Natarajan", "America/Chicago",
+     "the team's approach to accessibility research"),
+)
+
+
+def application(locale: str, index: int) -> Application:
+    company, position, candidate, contact, zone, highlight = PEOPLE[index]
+    return Application(
+        company=company,
+        position=position,
+        candidate=Person(name=candidate, email="candidate@example.com"),
+        contacts=[Contact(name=contact, email="contact@example.com", role="Recruiter")],
+        decided_at=dt.datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo(zone)),
+        interviewed_on=dt.date(2026, 11, 18),
+        locale=locale,
+        highlight=highlight,
+    )
+
+
+def drafts(locale: str) -> list[tuple[str, str]]:
+    """(kind, text) of every builder's output in *locale*."""
+    result = []
+    options = itertools.product(("formal", "warm"), ("brief", "standard"), (0, 1, 2))
+    for index, (register, length, variant) in itertools.product(range(len(PEOPLE)), options):
+        app = application(locale, index)
+        chosen = {"register": register, "length": length, "variant": variant}
+        for name in BUILDERS:
+            result.append((KINDS[name], getattr(messages, name)(app, **chosen).body))
+        first = messages.thank_you_and_feedback(app)
+        result.append((KINDS["nudge"], messages.nudge(app, first, **chosen).body))
+    for index in range(len(PEOPLE)):
+        result.append((KINDS["connection_note"], messages.connection_note(application(locale, index)).body))
+    return list(dict.fromkeys(result))
+
+
+def main() -> None:
+    for locale in ("en", "de", "fr", "es"):
+        writer = "followkit-builders"
+        lines = [
+            json.dumps(
+                {
+                    "id": f"{locale}-{writer}-{number:04d}",
+                    "writer": writer,
+                    "locale": locale,
+                    "kind": kind,
+                    "label": "courteous",
+                    "categories": [],
+                    "devices": [],
+                    "offending": [],
+                    "text": text,
+                },
+                ensure_ascii=False,
+            )
+            for number, (kind, text) in enumerate(drafts(locale), start=1)
+        ]
+        path = ROOT / locale / f"{writer}.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{path.relative_to(ROOT.parent)}: {len(lines)} drafts")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,325 @@
+"""Train the tone checker's intent models from ``corpus/`` (run by ``make model``).
+
+For each locale: every message of the training and development writers is read by the
+checker itself (``Checker._sentences``), so the model is trained on exactly the features a
+check computes. A sentence is discourteous when it overlaps one of its message's offending
+sentences; the sentences of courteous messages are courteous; the other sentences of a
+discourteous message are left out (they are often a plain greeting, but not always).
+
+- Cross-validation by writer (each writer's messages predicted by a model that never saw
+  that writer) gives the message-level probabilities from which the thresholds are chosen:
+  the lowest warning cut at which rules and model together flag at most ``MAX_FALSE_ALARMS``
+  of the courteous messages, and an error cut with at most ``MAX_ERROR_ALARMS``.
+- The shipped model is then fitted on all training and development writers. Word features
+  used by only one writer are dropped, so the model cannot learn one person's habits.
+- The test writers are never read here: ``scripts/evaluate_intent.py`` reports on them.
+
+scikit-learn is a development dependency only; the shipped file is plain JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+from followkit.tone import Checker, Config
+from followkit.tone._intent import FORMAT
+from followkit.tone._rules import INTENT_CATEGORIES
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+MODELS = ROOT / "src" / "followkit" / "tone" / "intent"
+LOCALES = ("en", "de", "fr", "es")
+#: Share of courteous messages that may be flagged (warning or error) on held-out writers.
+MAX_FALSE_ALARMS = 0.04
+#: Share of courteous messages that may get an error from the model on held-out writers.
+MAX_ERROR_ALARMS = 0.005
+#: Regularisation (inverse strength) of the sentence model and of the category models.
+C_SENTENCE = 0.5
+C_CATEGORY = 0.5
+#: A word feature must be used by this many writers to be kept.
+MIN_WRITERS = 2
+#: A category needs this many discourteous sentences to get a model of its own.
+MIN_CATEGORY = 12
+RULES_ONLY = Config(disable=["intent"])
+#: The writer id of followkit's own drafts (scripts/builder_corpus.py).
+BUILDERS = "followkit-builders"
+
+
+def splits() -> dict[str, str]:
+    """Writer id -> split, from ``corpus/splits.toml``."""
+    return dict(tomllib.loads((CORPUS / "splits.toml").read_text("utf-8"))["writers"])
+
+
+def corpus_files(split: str | None = None) -> list[Path]:
+    """The corpus files, sorted, of one split or all of them."""
+    chosen = splits()
+    files = sorted(CORPUS.glob("*/*.jsonl"))
+    unknown = sorted({path.stem for path in files} - set(chosen))
+    if unknown:
+        sys.exit(f"writers without a split in corpus/splits.toml: {', '.join(unknown)}")
+    return [path for path in files if split is None or chosen[path.stem] == split]
+
+
+def digest(paths: list[Path]) -> str:
+    """SHA-256 over the files' names and contents."""
+    hasher = hashlib.sha256()
+    for path in sorted(paths):
+        hasher.update(path.relative_to(CORPUS).as_posix().encode() + b"\0")
+        hasher.update(path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def load(locale: str, split_names: set[str]) -> list[dict]:
+    """The messages of *locale* in the given splits."""
+    chosen = splits()
+    rows = []
+    for path in sorted((CORPUS / locale).glob("*.jsonl")):
+        if chosen[path.stem] in split_names:
+            rows.extend(json.loads(line) for line in path.read_text("utf-8").splitlines())
+    return rows
+
+
+def offending_spans(row: dict) -> list[tuple[int, int]]:
+    """Where the offending sentences stand in the message's text."""
+    spans = []
+    for sentence in row["offending"]:
+        at = row["text"].find(sentence)
+        while at >= 0:
+            spans.append((at, at + len(sentence)))
+            at = row["text"].find(sentence, at + 1)
+    return spans
+
+
+class Read:
+    """A message as the checker reads it: its sentences, features and the rules' verdict."""
+
+    def __init__(self, checker: Checker, rules: Checker, row: dict) -> None:
+        self.row = row
+        self.writer = row["writer"]
+        self.label = int(row["label"] == "discourteous")
+        self.sentences = checker._sentences(row["text"])  # noqa: SLF001
+        report = rules.check(row["text"])
+        self.rules_flag = not report.ok
+        spans = offending_spans(row)
+        self.sentence_labels: list[int | None] = []
+        for sentence in self.sentences:
+            hit = any(s < sentence.end and sentence.start < e for s, e in spans)
+            if not self.label:
+                self.sentence_labels.append(0)
+            else:
+                self.sentence_labels.append(1 if hit else None)
+
+
+def kept_features(reads: list[Read]) -> set[str]:
+    """Features used by at least MIN_WRITERS writers (constructions and form always)."""
+    writers: dict[str, set[str]] = defaultdict(set)
+    for read in reads:
+        for sentence in read.sentences:
+            for feature in sentence.features:
+                writers[feature].add(read.writer)
+    return {f for f, who in writers.items() if len(who) >= MIN_WRITERS or f[0] in "cms"}
+
+
+def sentence_matrix(reads: list[Read], keep: set[str]):
+    rows, labels, owners = [], [], []
+    for number, read in enumerate(reads):
+        for sentence, label in zip(read.sentences, read.sentence_labels, strict=True):
+            if label is None:
+                continue
+            rows.append({f: 1 for f in sentence.features if f in keep})
+            labels.append(label)
+            owners.append(number)
+    return rows, np.array(labels), owners
+
+
+def fit(reads: list[Read]) -> tuple[DictVectorizer, LogisticRegression, set[str]]:
+    keep = kept_features(reads)
+    rows, labels, _owners = sentence_matrix(reads, keep)
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    classifier = LogisticRegression(
+        C=C_SENTENCE, class_weight="balanced", solver="lbfgs", max_iter=3000
+    )
+    classifier.fit(x, labels)
+    return vectorizer, classifier, keep
+
+
+def message_probabilities(
+    reads: list[Read], vectorizer: DictVectorizer, classifier: LogisticRegression, keep: set[str]
+) -> list[float]:
+    """Each message's probability: that of its most discourteous sentence."""
+    result = []
+    for read in reads:
+        if not read.sentences:
+            result.append(0.0)
+            continue
+        x = vectorizer.transform(
+            [{f: 1 for f in s.features if f in keep} for s in read.sentences]
+        )
+        result.append(float(classifier.predict_proba(x)[:, 1].max()))
+    return result
+
+
+def cross_validate(reads: list[Read]) -> list[float]:
+    """Out-of-fold message probabilities: each writer predicted by a model without them."""
+    writers = sorted({read.writer for read in reads})
+    probabilities = [0.0] * len(reads)
+    for writer in writers:
+        training = [read for read in reads if read.writer != writer]
+        if not any(read.label for read in training):
+            continue
+        model = fit(training)
+        held = [i for i, read in enumerate(reads) if read.writer == writer]
+        for index, value in zip(
+            held, message_probabilities([reads[i] for i in held], *model), strict=True
+        ):
+            probabilities[index] = value
+    return probabilities
+
+
+def choose_thresholds(reads: list[Read], probabilities: list[float]) -> tuple[float, float]:
+    """The warning and error cuts (see the module's docstring)."""
+    courteous = [(r, p) for r, p in zip(reads, probabilities, strict=True) if not r.label]
+    candidates = sorted({round(p, 4) for p in probabilities} | {0.5, 0.99})
+    warning = 0.99
+    for cut in candidates:
+        if cut < 0.3:
+            continue
+        alarms = sum(1 for r, p in courteous if r.rules_flag or p >= cut)
+        if alarms <= MAX_FALSE_ALARMS * len(courteous):
+            warning = cut
+            break
+    error = max(warning, 0.9)
+    for cut in candidates:
+        if cut < error:
+            continue
+        if sum(1 for _r, p in courteous if p >= cut) <= MAX_ERROR_ALARMS * len(courteous):
+            error = cut
+            break
+    return warning, error
+
+
+def metrics(reads: list[Read], probabilities: list[float], warning: float) -> dict:
+    flagged = [r.rules_flag or p >= warning for r, p in zip(reads, probabilities, strict=True)]
+    rude = [f for f, r in zip(flagged, reads, strict=True) if r.label]
+    polite = [f for f, r in zip(flagged, reads, strict=True) if not r.label]
+    rules_rude = [r.rules_flag for r in reads if r.label]
+    labels = [r.label for r in reads]
+    result = {
+        "messages": len(reads),
+        "discourteous": len(rude),
+        "recall": round(sum(rude) / max(1, len(rude)), 4),
+        "false_alarms": round(sum(polite) / max(1, len(polite)), 4),
+        "rules_only_recall": round(sum(rules_rude) / max(1, len(rules_rude)), 4),
+        "rules_only_false_alarms": round(
+            sum(r.rules_flag for r in reads if not r.label) / max(1, len(polite)), 4
+        ),
+    }
+    if 0 < sum(labels) < len(labels):
+        result["model_auc"] = round(float(roc_auc_score(labels, probabilities)), 4)
+    return result
+
+
+def category_models(reads: list[Read], keep: set[str]) -> dict[str, dict]:
+    """P(category | discourteous sentence), one-vs-rest, for the categories with data."""
+    rows, targets = [], []
+    for read in reads:
+        for sentence, label in zip(read.sentences, read.sentence_labels, strict=True):
+            if label == 1:
+                rows.append({f: 1 for f in sentence.features if f in keep})
+                targets.append(set(read.row["categories"]))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    names = vectorizer.get_feature_names_out()
+    result = {}
+    for category in INTENT_CATEGORIES:
+        y = np.array([int(category in t) for t in targets])
+        if y.sum() < MIN_CATEGORY or y.sum() == len(y):
+            continue
+        classifier = LogisticRegression(
+            C=C_CATEGORY, class_weight="balanced", solver="lbfgs", max_iter=3000
+        )
+        classifier.fit(x, y)
+        result[category] = export(names, classifier)
+    return result
+
+
+def export(names, classifier: LogisticRegression) -> dict:
+    weights = {
+        str(name): round(float(w), 4)
+        for name, w in zip(names, classifier.coef_[0], strict=True)
+        if abs(w) >= 5e-4
+    }
+    return {"intercept": round(float(classifier.intercept_[0]), 4), "weights": weights}
+
+
+def train(locale: str, corpus_digest: str) -> dict:
+    checker = Checker(locale, Config(disable=["intent"]))
+    rules = Checker(locale, RULES_ONLY)
+    reads = [Read(checker, rules, row) for row in load(locale, {"train", "dev"})]
+    if not any(read.label for read in reads):
+        sys.exit(f"{locale}: no discourteous message in the training and development writers")
+    probabilities = cross_validate(reads)
+    # Thresholds and figures come from people's messages: followkit's own drafts are trained
+    # on (they must read as courteous) but would flatter the false-alarm rate.
+    people = [i for i, r in enumerate(reads) if r.writer != BUILDERS]
+    warning, error = choose_thresholds(
+        [reads[i] for i in people], [probabilities[i] for i in people]
+    )
+    cv = metrics([reads[i] for i in people], [probabilities[i] for i in people], warning)
+    dev = [i for i, r in enumerate(reads) if splits()[r.writer] == "dev"]
+    dev_metrics = metrics([reads[i] for i in dev], [probabilities[i] for i in dev], warning)
+    vectorizer, classifier, keep = fit(reads)
+    names = vectorizer.get_feature_names_out()
+    binary = export(names, classifier)
+    model = {
+        "format": FORMAT,
+        "locale": locale,
+        "corpus_digest": corpus_digest,
+        "intercept": binary["intercept"],
+        "weights": binary["weights"],
+        "categories": category_models(reads, keep),
+        "thresholds": {"warning": warning, "error": error},
+        "training": {
+            "writers": sorted({r.writer for r in reads}),
+            "messages": len(reads),
+            "discourteous": sum(r.label for r in reads),
+            "cross_validation_by_writer": cv,
+            "dev_writers": dev_metrics,
+        },
+    }
+    path = MODELS / f"{locale}.model.json"
+    path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+    size = path.stat().st_size
+    print(
+        f"{locale}: {len(reads)} messages from {len(model['training']['writers'])} writers, "
+        f"{len(binary['weights'])} weights, {len(model['categories'])} category models, "
+        f"{size / 1024:.0f} KiB; thresholds warning {warning:.3f} error {error:.3f}\n"
+        f"    cross-validation by writer: {cv}\n    dev writers: {dev_metrics}"
+    )
+    return model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("locales", nargs="*", default=list(LOCALES))
+    args = parser.parse_args()
+    # The model records what it was trained on: the training and development files.
+    corpus_digest = digest(corpus_files("train") + corpus_files("dev"))
+    for locale in args.locales:
+        train(locale, corpus_digest)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""What the learned intent layer reads of a text: sentences and their features (not public).
+
+The same code computes the features when the model is trained (``make model``) and when a
+text is checked, so the two cannot drift apart. A text is cut into sentences; each sentence
+gives word unigrams (marked when they stand in a negation's scope), word bigrams,
+*construction* features from the locale's lexicons (``tone/intent/<locale>.toml``: a deadline,
+second person with a negative judgement, a sacrifice tied to the reader, credentials with a
+norm, a rhetorical question, short quoted spans, capitals, ``!!!`` …), the politeness
+strategies found inside it, and a few features of the whole message (its length, whether it
+thanks or greets). Everything is linear in the text.
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+from followkit.errors import UnsupportedLocaleError
+from followkit.tone._phrases import WORD_RE
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+__all__ = ["CLASSES", "Lexicon", "Sentence", "lexicon", "sentences"]
+
+#: Longest sentence read, in words: a text without full stops is cut into pieces of this
+#: size, so the work stays linear and a sentence stays a sentence-sized unit of evidence.
+MAX_SENTENCE_WORDS = 80
+#: A text is read up to this many sentences: far beyond any follow-up, and a bound on the
+#: work a hostile text can cause.
+MAX_SENTENCES = 2_000
+
+# A sentence ends after . ! ? … (with closing quotes or brackets) before white space, or at a
+# line break that ends a paragraph or a line (greetings and sign-offs stand on lines of
+# their own).
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|\Z)|[\r\n]+")
+_CLAUSE_BREAK = frozenset(",;:()—–")
+_QUOTED = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n]{1,40})[\"”“»’]")
+_CAPS_WORD = re.compile(r"\b[^\W\d_a-zß-ÿ]{3,}\b")
+
+CLASSES = (
+    "negation",
+    "second_person",
+    "first_person",
+    "negative_evaluation",
+    "strong_emotion",
+    "praise",
+    "negative_event",
+    "deadline",
+    "imperative_open",
+    "want",
+    "earlier_messages",
+    "sacrifice",
+    "reader_link",
+    "credential",
+    "norm",
+    "threat",
+    "insult",
+    "intensifier",
+    "bad_faith",
+    "contest",
+    "rhetorical_open",
+)
+#: Classes that only count on a sentence's first words.
+_OPENING = frozenset({"imperative_open", "rhetorical_open"})
+#: Pairs of classes in one sentence that make a construction of their own.
+_PAIRS = (
+    ("second_person", "negative_evaluation"),
+    ("second_person", "insult"),
+    ("praise", "negative_event"),
+    ("sacrifice", "reader_link"),
+    ("credential", "norm"),
+    ("want", "deadline"),
+    ("second_person", "deadline"),
+    ("earlier_messages", "negative_event"),
+    ("first_person", "contest"),
+    ("second_person", "contest"),
+    ("second_person", "bad_faith"),
+    ("intensifier", "negative_evaluation"),
+    ("second_person", "norm"),
+)
+
+
+class Lexicon(NamedTuple):
+    """A locale's construction lexicons, messages and suggestions, as loaded."""
+
+    locale: str
+    #: First word -> ((rest of the words, last word a prefix?, class), ...).
+    starts: dict[str, tuple[tuple[tuple[str, ...], bool, str], ...]]
+    #: One-word prefixes ("rud*"), by their first two letters -> ((prefix, class), ...).
+    prefixes: dict[str, tuple[tuple[str, str], ...]]
+    #: One-word suffixes ("*n't") -> class.
+    suffixes: tuple[tuple[str, str], ...]
+    messages: dict[str, str]
+    suggestions: dict[str, str]
+
+
+class Sentence(NamedTuple):
+    """One sentence of a text with its features.
+
+    ``features`` maps each feature to where it first shows in the text, so that a finding
+    can name the words that weighed most; its keys are in a fixed order.
+    """
+
+    start: int
+    end: int
+    features: dict[str, tuple[int, int]]
+
+
+@functools.cache
+def lexicon(locale: str) -> Lexicon:
+    """Load the construction lexicons of a language (``en``, ``de``, ``fr``, ``es``)."""
+    try:
+        source = resources.files("followkit.tone.intent").joinpath(f"{locale}.toml")
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UnsupportedLocaleError(f"no intent lexicon for {locale!r}", field="locale") from None
+    starts: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+    prefixes: dict[str, list[tuple[str, str]]] = {}
+    suffixes: list[tuple[str, str]] = []
+    for name in CLASSES:
+        for entry in data["classes"].get(name, ()):
+            words = tuple(entry.lower().split())
+            if len(words) == 1 and words[0].startswith("*"):
+                suffixes.append((words[0][1:], name))
+            elif len(words) == 1 and words[0].endswith("*"):
+                stem = words[0][:-1]
+                prefixes.setdefault(stem[:2], []).append((stem, name))
+            else:
+                prefix = words[-1].endswith("*") and words[-1] != "*"
+                if prefix:
+                    words = (*words[:-1], words[-1][:-1])
+                starts.setdefault(words[0], []).append((words[1:], prefix, name))
+    return Lexicon(
+        locale=locale,
+        starts={word: tuple(items) for word, items in starts.items()},
+        prefixes={key: tuple(items) for key, items in prefixes.items()},
+        suffixes=tuple(suffixes),
+        messages=dict(data["messages"]),
+        suggestions=dict(data["suggestions"]),
+    )
+
+
+def _sentence_spans(flat: str) -> list[tuple[int, int]]:
+    """Cut *flat* into sentences: (start, end) of each, with text in it."""
+    spans = []
+    position = 0
+    for match in _END.finditer(flat):
+        end = match.start() if match.group()[0] in "\r\n" else match.end()
+        if flat[position:end].strip():
+            spans.append((_skip_space(flat, position), end))
+            if len(spans) >= MAX_SENTENCES:
+                return spans
+        position = match.end()
+    if flat[position:].strip():
+        spans.append((_skip_space(flat, position), len(flat)))
+    return spans
+
+
+def _skip_space(text: str, position: int) -> int:
+    return position + len(text[position : position + 200]) - len(
+        text[position : position + 200].lstrip()
+    )
+
+
+def _classes(lex: Lexicon, words: Sequence[str], index: int) -> Iterator[tuple[str, int]]:
+    """The classes whose entries start at ``words[index]``, with the entry's length."""
+    word = words[index]
+    for rest, prefix, name in lex.starts.get(word, ()):
+        size = len(rest)
+        tail = words[index + 1 : index + 1 + size]
+        if len(tail) == size and _matches(tail, rest, prefix=prefix):
+            yield name, size + 1
+    for stem, name in lex.prefixes.get(word[:2], ()):
+        if word.startswith(stem):
+            yield name, 1
+    for suffix, name in lex.suffixes:
+        if word.endswith(suffix):
+            yield name, 1
+
+
+def _matches(tail: Sequence[str], rest: tuple[str, ...], *, prefix: bool) -> bool:
+    """Whether the words *tail* match *rest*: ``*`` is any word, a ``*x`` word any ending
+    in *x*, and the last word only needs to start with its entry when *prefix* is set."""
+    last = len(rest) - 1
+    for index, (word, pattern) in enumerate(zip(tail, rest, strict=True)):
+        if pattern == "*" or word == pattern:
+            continue
+        if pattern.startswith("*") and word.endswith(pattern[1:]):
+            continue
+        if prefix and index == last and word.startswith(pattern):
+            continue
+        return False
+    return True
+
+
+def sentences(
+    text: str,
+    flat: str,
+    lex: Lexicon,
+    strategies: Iterable[tuple[str, int, int]] = (),
+) -> list[Sentence]:
+    """Cut a text into sentences and compute each one's features.
+
+    Args:
+        text: The text as written (its capitals and quotes are read).
+        flat: The same text lower-cased, with skipped parts masked and soft line breaks
+            read as spaces (the tone checker's prepared text; same length as *text*).
+        lex: The locale's lexicons.
+        strategies: Politeness-strategy hits ``(name, start, end)`` in the text.
+
+    Returns:
+        The sentences, in order.
+    """
+    pieces: list[tuple[int, int, list[tuple[str, int, int]]]] = []
+    words_total = 0
+    for start, end in _sentence_spans(flat):
+        found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(flat, start, end)]
+        words_total += len(found)
+        # A run-on text is read in pieces of at most MAX_SENTENCE_WORDS words.
+        for offset in range(0, max(1, len(found)), MAX_SENTENCE_WORDS):
+            chunk = found[offset : offset + MAX_SENTENCE_WORDS]
+            piece_start = chunk[0][1] if offset else start
+            piece_end = end if offset + MAX_SENTENCE_WORDS >= len(found) else chunk[-1][2]
+            pieces.append((piece_start, piece_end, chunk))
+    hits = sorted(strategies, key=lambda hit: hit[1])
+    present = {name for name, _start, _end in hits}
+    message = [f"m:words:{_bucket(words_total, (3, 8, 20, 60, 150))}"]
+    message += [f"m:s:{name}" for name in ("apologizing", "gratitude", "greeting") if name in present]
+    message.append(f"m:sentences:{_bucket(len(pieces), (1, 2, 4, 8))}")
+    result = []
+    for start, end, found in pieces:
+        where = _words(lex, flat, start, found)
+        _form(text, flat, start, end, found, where)
+        for name, hit_start, hit_end in hits:
+            if start <= hit_start < end:
+                where.setdefault(f"s:{name}", (hit_start, hit_end))
+        for feature in message:
+            where.setdefault(feature, (start, start))
+        result.append(Sentence(start, end, where))
+    return result
+
+
+def _words(
+    lex: Lexicon, flat: str, start: int, found: list[tuple[str, int, int]]
+) -> dict[str, tuple[int, int]]:
+    """Word, bigram and construction features of one sentence."""
+    where: dict[str, tuple[int, int]] = {}
+    words = [word for word, _start, _end in found]
+    classes: dict[str, tuple[int, int]] = {}
+    negated = False
+    previous_end = start
+    for index, (word, word_start, word_end) in enumerate(found):
+        if negated and not _CLAUSE_BREAK.isdisjoint(flat[previous_end:word_start]):
+            negated = False  # a negation's scope ends with its clause
+        negation = False
+        for name, size in _classes(lex, words, index):
+            if name in _OPENING and index:
+                continue
+            classes.setdefault(name, (word_start, found[index + size - 1][2]))
+            negation = negation or name == "negation"
+        where.setdefault(f"w:!{word}" if negated else f"w:{word}", (word_start, word_end))
+        negated = negated or negation
+        previous_end = word_end
+    if found:
+        where.setdefault(f"b:<s> {words[0]}", (found[0][1], found[0][2]))
+    for index in range(len(found) - 1):
+        where.setdefault(
+            f"b:{words[index]} {words[index + 1]}", (found[index][1], found[index + 1][2])
+        )
+    for name, span in classes.items():
+        where.setdefault(f"c:{name}", span)
+    for first, second in _PAIRS:
+        if first in classes and second in classes:
+            where.setdefault(f"c:{first}+{second}", classes[second])
+    if found and classes.get("second_person", (-1,))[0] == found[0][1]:
+        where.setdefault("c:second_person_open", (found[0][1], found[0][2]))
+    return where
+
+
+def _form(  # noqa: PLR0913  (the sentence and what is known of it)
+    text: str,
+    flat: str,
+    start: int,
+    end: int,
+    found: list[tuple[str, int, int]],
+    where: dict[str, tuple[int, int]],
+) -> None:
+    """Features of a sentence's form: punctuation, capitals, quotes, length, questions."""
+    raw = text[start:end]
+    span = (start, end)
+    where.setdefault(f"c:length:{_bucket(len(found), (2, 5, 12, 25))}", span)
+    if "?" in flat[start:end].rstrip()[-3:]:
+        where.setdefault("c:question", span)
+        if "c:second_person" in where:
+            where.setdefault("c:question+second_person", where["c:second_person"])
+        if "c:rhetorical_open" in where or "c:negative_evaluation" in where:
+            where.setdefault("c:rhetorical", span)
+    at = raw.find("!")
+    if at >= 0:
+        where.setdefault("c:exclamation", (start + at, start + at + 1))
+    for run in ("!!", "?!", "!?", "??"):
+        at = raw.find(run)
+        if at >= 0:
+            where.setdefault(f"c:run:{run}", (start + at, start + at + 2))
+    at = max(raw.find("..."), raw.find("…"))
+    if at >= 0:
+        where.setdefault("c:ellipsis", (start + at, start + at + 1))
+    quoted = _QUOTED.search(text, start, end)
+    if quoted and len(quoted.group(1).split()) <= 4:
+        where.setdefault("c:quote_short", quoted.span())
+    capitals = [m.span() for m in _CAPS_WORD.finditer(text, start, end) if m.end() - m.start() >= 4]
+    if capitals:
+        where.setdefault("c:capitals", capitals[0])
+        if len(capitals) >= 2:
+            where.setdefault("c:capitals:many", capitals[1])
+
+
+def _bucket(value: int, bounds: tuple[int, ...]) -> str:
+    for bound in bounds:
+        if value <= bound:
+            return f"<={bound}"
+    return f">{bounds[-1]}"
