@@ -41,7 +41,7 @@ __all__ = ["PLACED", "START_STRATEGIES", "Compiled"]
 # How far the scan looks around a match, in characters: enough for any phrase, and a bound
 # that keeps the work per match constant however long a sentence or word is.
 _WINDOW = 480
-_NEGATION_WORDS = 3
+#: How far back a negation is looked for, in characters (the clause is usually shorter).
 _NEGATION_WINDOW = 160
 #: Distinct words whose part in the scan a compiled rule set remembers.
 _MEMO_SIZE = 1 << 16
@@ -67,6 +67,8 @@ _AFTER_BREAK = re.compile(r"[.!?;\n\r][^\w.!?;\n\r]*+\Z")
 _OPENING = re.compile(r"[^\w.!?;\n\r]*+\Z")
 _BREAK_SET = frozenset(BREAKS)
 _BREAK_CHARS = tuple(sorted(BREAKS))
+#: What ends a clause for a negation: a sentence break, or a comma, colon, dash or bracket.
+_CLAUSE_CHARS = tuple(sorted(BREAKS | set(",:—–()")))
 _WORD_CHAR = re.compile(r"[^\W_]")
 #: The text is scanned in blocks of about this many characters, cut between sentences, so
 #: that the word list of a huge text never has to exist all at once.
@@ -132,6 +134,13 @@ def _words_before(low: str, start: int, window: int = _WINDOW) -> list[str]:
     """The words of the same sentence before *start* (within *window* characters)."""
     first = max(0, start - window)
     cut = max([low.rfind(char, first, start) for char in _BREAK_CHARS])
+    return WORD_RE.findall(low, cut + 1 if cut >= 0 else first, start)
+
+
+def _clause_words_before(low: str, start: int) -> list[str]:
+    """The words of the same clause before *start* (within a bounded window)."""
+    first = max(0, start - _NEGATION_WINDOW)
+    cut = max([low.rfind(char, first, start) for char in _CLAUSE_CHARS])
     return WORD_RE.findall(low, cut + 1 if cut >= 0 else first, start)
 
 
@@ -543,19 +552,19 @@ class Compiled:
                 return
 
     def negated(self, low: str, start: int) -> bool:
-        """Whether a negation ends within the three words before *start*."""
-        # The last few words are all that matter: a short window keeps this cheap.
-        words = _words_before(low, start, _NEGATION_WINDOW)
+        """Whether a negation stands before *start* in the same clause.
+
+        A clause ends at a sentence break or at a comma, colon, dash or bracket: "I do not
+        think a reply by Friday is needed" is negated, "Not sure why, but reply by Friday"
+        is not.
+        """
+        words = _clause_words_before(low, start)
         if not words:
             return False
-        tail = words[-(_NEGATION_WORDS + self.negations.depth) :]
         firsts = self._negation_firsts
-        if firsts is not None and firsts.isdisjoint(tail):
+        if firsts is not None and firsts.isdisjoint(words):
             return False  # no word here can start a negation
-        limit = len(tail) - _NEGATION_WORDS
-        return any(
-            end > limit for _payload, _start, end in self.negations.scan(tail, [False] * len(tail))
-        )
+        return bool(self.negations.scan(words, [False] * len(words)))
 
     @functools.cached_property
     def _negation_firsts(self) -> frozenset[str] | None:
