@@ -20,26 +20,21 @@ scikit-learn is a development dependency only; the shipped file is plain JSON.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
-import tomllib
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
+from corpus import BUILDERS, LOCALES, ROOT, load, splits, training_digest
 from followkit.tone import Checker, Config
 from followkit.tone._intent import FORMAT
 from followkit.tone._rules import INTENT_CATEGORIES
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
 MODELS = ROOT / "src" / "followkit" / "tone" / "intent"
-LOCALES = ("en", "de", "fr", "es")
 #: Share of courteous messages that may be flagged (warning or error) on held-out writers.
 MAX_FALSE_ALARMS = 0.04
 #: Share of courteous messages that may get an error from the model on held-out writers.
@@ -52,42 +47,6 @@ MIN_WRITERS = 2
 #: A category needs this many discourteous sentences to get a model of its own.
 MIN_CATEGORY = 12
 RULES_ONLY = Config(disable=["intent"])
-#: The writer id of followkit's own drafts (scripts/builder_corpus.py).
-BUILDERS = "followkit-builders"
-
-
-def splits() -> dict[str, str]:
-    """Writer id -> split, from ``corpus/splits.toml``."""
-    return dict(tomllib.loads((CORPUS / "splits.toml").read_text("utf-8"))["writers"])
-
-
-def corpus_files(split: str | None = None) -> list[Path]:
-    """The corpus files, sorted, of one split or all of them."""
-    chosen = splits()
-    files = sorted(CORPUS.glob("*/*.jsonl"))
-    unknown = sorted({path.stem for path in files} - set(chosen))
-    if unknown:
-        sys.exit(f"writers without a split in corpus/splits.toml: {', '.join(unknown)}")
-    return [path for path in files if split is None or chosen[path.stem] == split]
-
-
-def digest(paths: list[Path]) -> str:
-    """SHA-256 over the files' names and contents."""
-    hasher = hashlib.sha256()
-    for path in sorted(paths):
-        hasher.update(path.relative_to(CORPUS).as_posix().encode() + b"\0")
-        hasher.update(path.read_bytes() + b"\0")
-    return hasher.hexdigest()
-
-
-def load(locale: str, split_names: set[str]) -> list[dict]:
-    """The messages of *locale* in the given splits."""
-    chosen = splits()
-    rows = []
-    for path in sorted((CORPUS / locale).glob("*.jsonl")):
-        if chosen[path.stem] in split_names:
-            rows.extend(json.loads(line) for line in path.read_text("utf-8").splitlines())
-    return rows
 
 
 def offending_spans(row: dict) -> list[tuple[int, int]]:
@@ -267,7 +226,7 @@ def export(names, classifier: LogisticRegression) -> dict:
 def train(locale: str, corpus_digest: str) -> dict:
     checker = Checker(locale, Config(disable=["intent"]))
     rules = Checker(locale, RULES_ONLY)
-    reads = [Read(checker, rules, row) for row in load(locale, {"train", "dev"})]
+    reads = [Read(checker, rules, row) for row in load(locale, "train", "dev")]
     if not any(read.label for read in reads):
         sys.exit(f"{locale}: no discourteous message in the training and development writers")
     probabilities = cross_validate(reads)
@@ -316,7 +275,7 @@ def main() -> None:
     parser.add_argument("locales", nargs="*", default=list(LOCALES))
     args = parser.parse_args()
     # The model records what it was trained on: the training and development files.
-    corpus_digest = digest(corpus_files("train") + corpus_files("dev"))
+    corpus_digest = training_digest()
     for locale in args.locales:
         train(locale, corpus_digest)
 
