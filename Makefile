@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: demo test docs bench catalogs clean
+.PHONY: demo test docs bench catalogs model clean
 
 $(VENV)/.created:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -19,6 +19,10 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 $(VENV)/.installed-dev: $(VENV)/.created pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-model: $(VENV)/.created pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,model]'
+	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
 # Message catalogs: the .po files are the source; the compiled .mo files are not in git.
 LOCALE  := src/followkit/locale
@@ -50,6 +54,13 @@ test: $(VENV)/.installed-dev $(MO)
 
 docs: $(VENV)/.installed-dev $(MO)
 	$(BIN)/sphinx-build -b html -W --keep-going -n docs docs/_build/html
+
+# The tone checker's intent models, trained on corpus/ (the test split is never read here):
+# run after changing the corpus, the intent lexicons or the features. scikit-learn is needed
+# for this target only. `scripts/evaluate_intent.py` then reports on the frozen test split.
+model: $(VENV)/.installed-model $(MO)
+	$(PY) scripts/builder_corpus.py
+	$(PY) scripts/train_intent.py
 
 bench: $(VENV)/.installed $(MO)
 	@for script in benchmarks/bench_*.py; do \

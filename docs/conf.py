@@ -26,6 +26,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "cli_help",  # renders `followkit --help` of every command at build time
     "rules_reference",  # generates the tone rules reference from the rule files
+    "intent_reference",  # lists the intent models' strongest features from the model files
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -37,7 +37,8 @@ def auc(positives: list[float], negatives: list[float]) -> float:
 
 
 def evaluate(locale: str, split: str) -> dict:
-    full = Checker(locale)
+    # The intent findings raised to warnings, as a user who opts in gets them.
+    full = Checker(locale, Config(severity={"intent": "warning"}))
     rules = Checker(locale, Config(disable=["intent"]))
     rows = load(locale, split)
     result: dict = {"messages": len(rows), "writers": sorted({r["writer"] for r in rows})}

@@ -3,6 +3,8 @@
 :func:`check` lints a text or a message against the phrase rules of its locale (data in
 ``followkit/tone/rules/<locale>.toml``) and a few message-level rules written in code, and
 returns a :class:`Report` with findings, a politeness-strategy profile and a courtesy score.
+A learned intent model per locale reads each sentence as a whole and adds ``intent.*``
+findings for the discourtesy no rule names.
 A :class:`Checker` compiles a locale and configuration once for many checks.
 
 .. versionadded:: 0.1.0
@@ -16,6 +18,7 @@ from followkit.tone._config import Config, Ignore
 from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit
 from followkit.tone._rules import (
     CATEGORIES,
+    INTENT_CATEGORIES,
     Rule,
     RuleFile,
     Severity,
@@ -26,6 +29,7 @@ from followkit.tone._rules import (
 
 __all__ = [
     "CATEGORIES",
+    "INTENT_CATEGORIES",
     "MAX_TEXT",
     "SCORE_WEIGHTS",
     "SEVERITY_PENALTY",

@@ -43,6 +43,10 @@ __all__ = ["MAX_TEXT", "Checkable", "Checker", "check"]
 #: a check stays well under a second.
 MAX_TEXT = 16 * 1024 * 1024
 
+_RANK_OF = {"error": 0, "warning": 1, "info": 2}
+#: The highest courtesy score of a report that is not ok (50 is neutral).
+NOT_OK_MAX_SCORE = 49
+
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FIRST = operator.itemgetter(0)
 # What NamedTuple._make calls, without its length check (the tuples are built right here).
@@ -181,14 +185,17 @@ class Checker:
             None if self._intent is None else []
         )
         if subject is not None:
-            self._check_part(
-                subject, "subject", findings, hits, message=None, names=names, intent=read
-            )
+            # A subject is a heading, not a sentence to the reader: the intent layer, trained
+            # on what people write in the body, reads the body alone.
+            self._check_part(subject, "subject", findings, hits, message=None, names=names)
         self._check_part(body, "body", findings, hits, message=message, names=names, intent=read)
         reading = None if read is None else self._read(read, findings)
         value, logit, penalty = score(
             {hit.strategy for hit in hits}, [finding.severity for finding in findings]
         )
+        if any(finding.severity != "info" for finding in findings):
+            # Not ok to send as it is: never above neutral, however polite the rest reads.
+            value = min(value, NOT_OK_MAX_SCORE)
         # Subject hits come first in the list; sort each part by (start, strategy, end).
         order = operator.itemgetter(1, 0, 2)
         if subject is None:
@@ -256,14 +263,19 @@ class Checker:
                 for f in findings
             ):
                 continue
-            severity: Severity = "error" if flag.probability >= intent.error else "warning"
+            # Notes unless the configuration raises them: the models do not yet read text
+            # outside follow-ups (short technical requests) well enough to block a message.
+            severity: Severity = "info"
+            if config.severity_of(rule_id, "info") != "info":
+                severity = "error" if flag.probability >= intent.error else "warning"
+                severity = min(severity, config.severity_of(rule_id, severity), key=_RANK_OF.get)
             words = ", ".join(f"'{' '.join(original[s:e].split())}'" for s, e in evidence)
             line, column = _Lines(original).position(start)
             findings.append(
                 Finding(
                     rule_id=rule_id,
                     category="intent",
-                    severity=config.severity_of(rule_id, severity),
+                    severity=severity,
                     start=start,
                     end=end,
                     line=line,
@@ -339,8 +351,8 @@ class Checker:
         if message is not None:
             self._placed(context, flat, lexicon)
         if intent is not None:
-            strategies = [(hit.strategy, hit.start, hit.end) for hit in found]
-            read = sentences(text, flat, intent_lexicon(self.locale.split("_", 1)[0]), strategies)
+            used = [(hit.strategy, hit.start, hit.end) for hit in found]
+            read = sentences(text, flat, intent_lexicon(self.locale.split("_", 1)[0]), used)
             intent.append((part, original, read, offsets))
         for code_rule, severity in self._code_rules:
             if message is None and code_rule.category == "message":

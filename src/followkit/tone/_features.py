@@ -218,10 +218,8 @@ def sentences(
         The sentences, in order.
     """
     pieces: list[tuple[int, int, list[tuple[str, int, int]]]] = []
-    words_total = 0
     for start, end in _sentence_spans(flat):
         found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(flat, start, end)]
-        words_total += len(found)
         # A run-on text is read in pieces of at most MAX_SENTENCE_WORDS words.
         for offset in range(0, max(1, len(found)), MAX_SENTENCE_WORDS):
             chunk = found[offset : offset + MAX_SENTENCE_WORDS]
@@ -230,9 +228,9 @@ def sentences(
             pieces.append((piece_start, piece_end, chunk))
     hits = sorted(strategies, key=lambda hit: hit[1])
     present = {name for name, _start, _end in hits}
-    message = [f"m:words:{_bucket(words_total, (3, 8, 20, 60, 150))}"]
-    message += [f"m:s:{name}" for name in ("apologizing", "gratitude", "greeting") if name in present]
-    message.append(f"m:sentences:{_bucket(len(pieces), (1, 2, 4, 8))}")
+    # Not the message's length: short courteous notes are rare in what people label, and a
+    # length feature learns that artefact instead of what makes a note curt.
+    message = [f"m:s:{name}" for name in ("apologizing", "gratitude", "greeting") if name in present]
     result = []
     for start, end, found in pieces:
         where = _words(lex, flat, start, found)
@@ -294,7 +292,6 @@ def _form(  # noqa: PLR0913  (the sentence and what is known of it)
     """Features of a sentence's form: punctuation, capitals, quotes, length, questions."""
     raw = text[start:end]
     span = (start, end)
-    where.setdefault(f"c:length:{_bucket(len(found), (2, 5, 12, 25))}", span)
     if "?" in flat[start:end].rstrip()[-3:]:
         where.setdefault("c:question", span)
         if "c:second_person" in where:
@@ -319,10 +316,3 @@ def _form(  # noqa: PLR0913  (the sentence and what is known of it)
         where.setdefault("c:capitals", capitals[0])
         if len(capitals) >= 2:
             where.setdefault("c:capitals:many", capitals[1])
-
-
-def _bucket(value: int, bounds: tuple[int, ...]) -> str:
-    for bound in bounds:
-        if value <= bound:
-            return f"<={bound}"
-    return f">{bounds[-1]}"

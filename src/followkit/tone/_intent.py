@@ -35,6 +35,9 @@ FORMAT = 1
 CATEGORY_FLOOR = 0.1
 #: Most words a finding names as the evidence that weighed most.
 MAX_EVIDENCE = 3
+#: Least weight (in logits) of a feature named as evidence: a word that barely counts
+#: explains nothing.
+MIN_EVIDENCE = 0.25
 
 
 def _sigmoid(value: float) -> float:
@@ -140,7 +143,7 @@ class IntentModel:
             (
                 (weight, span)
                 for feature, span in sentence.features.items()
-                if (weight := self.weights.get(feature, 0.0)) > 0
+                if (weight := self.weights.get(feature, 0.0)) >= MIN_EVIDENCE
                 and span[1] > span[0]
                 and span != (sentence.start, sentence.end)
             ),
