@@ -37,8 +37,14 @@ KINDS = {
 # the drafts' wording and not one set of names.
 PEOPLE = (
     ("Acme Analytics", "Data Engineer", "Alex Kim", "Jordan Lee", "Europe/Berlin", None),
-    ("Northwind Health", "Product Designer", "Sam Rivera", "Priya Natarajan", "America/Chicago",
-     "the team's approach to accessibility research"),
+    (
+        "Northwind Health",
+        "Product Designer",
+        "Sam Rivera",
+        "Priya Natarajan",
+        "America/Chicago",
+        "the team's approach to accessibility research",
+    ),
 )
 
 
@@ -63,12 +69,15 @@ def drafts(locale: str) -> list[tuple[str, str]]:
     for index, (register, length, variant) in itertools.product(range(len(PEOPLE)), options):
         app = application(locale, index)
         chosen = {"register": register, "length": length, "variant": variant}
-        for name in BUILDERS:
-            result.append((KINDS[name], getattr(messages, name)(app, **chosen).body))
+        result.extend(
+            (KINDS[name], getattr(messages, name)(app, **chosen).body) for name in BUILDERS
+        )
         first = messages.thank_you_and_feedback(app)
         result.append((KINDS["nudge"], messages.nudge(app, first, **chosen).body))
-    for index in range(len(PEOPLE)):
-        result.append((KINDS["connection_note"], messages.connection_note(application(locale, index)).body))
+    result.extend(
+        (KINDS["connection_note"], messages.connection_note(application(locale, index)).body)
+        for index in range(len(PEOPLE))
+    )
     return list(dict.fromkeys(result))
 
 

@@ -68,9 +68,7 @@ def evaluate(locale: str, split: str) -> dict:
         score_auc=round(
             auc([-float(score[i]) for i in rude], [-float(score[i]) for i in polite]), 4
         ),
-        devices={
-            name: f"{sum(values)}/{len(values)}" for name, values in sorted(devices.items())
-        },
+        devices={name: f"{sum(values)}/{len(values)}" for name, values in sorted(devices.items())},
     )
     return result
 

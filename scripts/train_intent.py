@@ -25,11 +25,11 @@ import sys
 from collections import defaultdict
 
 import numpy as np
+from corpus import BUILDERS, LOCALES, ROOT, load, splits, training_digest
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from corpus import BUILDERS, LOCALES, ROOT, load, splits, training_digest
 from followkit.tone import Checker, Config
 from followkit.tone._intent import FORMAT
 from followkit.tone._rules import INTENT_CATEGORIES
@@ -72,7 +72,7 @@ class Read:
         self.row = row
         self.writer = row["writer"]
         self.label = int(row["label"] == "discourteous")
-        self.sentences = checker._sentences(row["text"])  # noqa: SLF001
+        self.sentences = checker._sentences(row["text"])
         report = rules.check(row["text"])
         self.rules_flag = not report.ok
         spans = offending_spans(row)
@@ -108,8 +108,10 @@ def sentence_matrix(reads: list[Read], keep: set[str]):
 
 
 def shared_rows(reads: list[Read]) -> tuple[list[dict[str, int]], list[int]]:
-    """Sentences of other locales, with only the features whose names mean the same in
-    every locale (constructions, strategies, message features)."""
+    """Sentences of other locales, with only their locale-independent features.
+
+    Constructions, strategies and message features mean the same in every locale.
+    """
     rows, labels = [], []
     for read in reads:
         for sentence, label in zip(read.sentences, read.sentence_labels, strict=True):
@@ -130,7 +132,9 @@ def fit(
     classifier = LogisticRegression(
         C=C_SENTENCE, class_weight="balanced", solver="lbfgs", max_iter=3000
     )
-    classifier.fit(x, np.concatenate([labels, np.array(shared[1], dtype=int)]), sample_weight=weights)
+    classifier.fit(
+        x, np.concatenate([labels, np.array(shared[1], dtype=int)]), sample_weight=weights
+    )
     return vectorizer, classifier, keep
 
 
@@ -143,9 +147,7 @@ def message_probabilities(
         if not read.sentences:
             result.append(0.0)
             continue
-        x = vectorizer.transform(
-            [{f: 1 for f in s.features if f in keep} for s in read.sentences]
-        )
+        x = vectorizer.transform([{f: 1 for f in s.features if f in keep} for s in read.sentences])
         result.append(float(classifier.predict_proba(x)[:, 1].max()))
     return result
 

@@ -43,19 +43,24 @@ def render() -> str:
         lines += [
             f"## {name} (`{locale}`)",
             "",
-            f"- **Trained on:** {training['messages']} messages "
-            f"({training['discourteous']} discourteous) by {len(training['writers'])} writers",
-            f"- **Thresholds:** warning at {data['thresholds']['warning']:.3f}, error at "
-            f"{data['thresholds']['error']:.3f}",
-            f"- **Cross-validation by writer** (people's messages): recall {cv['recall']:.2f} "
-            f"with rules, false alarms {cv['false_alarms']:.3f}, model AUC "
-            f"{cv.get('model_auc', float('nan')):.3f}",
+            (
+                f"- **Trained on:** {training['messages']} messages "
+                f"({training['discourteous']} discourteous) by {len(training['writers'])} writers"
+            ),
+            (
+                f"- **Thresholds:** warning at {data['thresholds']['warning']:.3f}, error at "
+                f"{data['thresholds']['error']:.3f}"
+            ),
+            (
+                f"- **Cross-validation by writer** (people's messages): recall {cv['recall']:.2f} "
+                f"with rules, false alarms {cv['false_alarms']:.3f}, model AUC "
+                f"{cv.get('model_auc', float('nan')):.3f}"
+            ),
             f"- **Features:** {len(data['weights'])} weighted",
             "",
             f"**Towards discourtesy:** {_strongest(data['weights'])}",
             "",
-            f"**Towards courtesy:** "
-            f"{_strongest({k: -v for k, v in data['weights'].items()})}",
+            f"**Towards courtesy:** {_strongest({k: -v for k, v in data['weights'].items()})}",
             "",
         ]
         for category, model in sorted(data["categories"].items()):

@@ -16,7 +16,8 @@ from followkit.tone._rules import INTENT_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("corpus", ROOT / "scripts" / "corpus.py")
-assert _spec is not None and _spec.loader is not None
+assert _spec is not None
+assert _spec.loader is not None
 corpus = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault("corpus", corpus)
 _spec.loader.exec_module(corpus)

@@ -96,14 +96,16 @@ def test_a_sentence_a_rule_explains_gets_no_second_finding() -> None:
 
 def test_intent_findings_are_configured_like_rules() -> None:
     text = "Hi Sam, I have now written three times and I expect an answer by Friday."
-    rules_off = [c for c in _rule_categories()]
+    rules_off = _rule_categories()
     on = check(text, config=Config(disable=rules_off))
     assert intent_findings(on)
     off = check(text, config=Config(disable=[*rules_off, "intent"]))
     assert not intent_findings(off)
     assert off.intent == {}
     rule_id = intent_findings(on)[0].rule_id
-    info = check(text, config=Config(disable=rules_off, severity={"intent": "warning", rule_id: "info"}))
+    info = check(
+        text, config=Config(disable=rules_off, severity={"intent": "warning", rule_id: "info"})
+    )
     assert [f.severity for f in intent_findings(info)] == ["info"]
 
 
@@ -128,7 +130,11 @@ def test_ok_and_score_agree_for_what_the_model_flags() -> None:
 def test_sentences_cover_the_text_in_order_and_stay_inside_it() -> None:
     text = "Hi Kate,\n\nThanks. I NEED an answer!!! Why the silence?\n\nBest,\nTom"
     found = sentences(text, text.lower(), lexicon("en"))
-    assert [text[s.start : s.end] for s in found][:3] == ["Hi Kate,", "Thanks.", "I NEED an answer!!!"]
+    assert [text[s.start : s.end] for s in found][:3] == [
+        "Hi Kate,",
+        "Thanks.",
+        "I NEED an answer!!!",
+    ]
     for sentence in found:
         for start, end in sentence.features.values():
             assert sentence.start <= start <= end <= len(text)
@@ -150,7 +156,9 @@ def test_a_text_without_stops_is_read_in_bounded_pieces() -> None:
     report = check(text)
     assert report.intent["discourteous"] >= 0.0
     pieces = sentences(text, text, lexicon("en"))
-    assert all(len([f for f in s.features if f.startswith("w:")]) <= MAX_SENTENCE_WORDS for s in pieces)
+    assert all(
+        len([f for f in s.features if f.startswith("w:")]) <= MAX_SENTENCE_WORDS for s in pieces
+    )
 
 
 @pytest.mark.parametrize(

@@ -252,7 +252,7 @@ class Checker:
             rule_id = f"intent.{flag.category}"
             if not config.enabled(rule_id):
                 continue
-            part, original, offsets = owners[flag.index]
+            part, original, offsets = owners[flag.position]
             spans = [(flag.start, flag.end), *flag.evidence]
             if offsets is not None:
                 spans = [offsets.span(start, end) for start, end in spans]
@@ -268,7 +268,8 @@ class Checker:
             severity: Severity = "info"
             if config.severity_of(rule_id, "info") != "info":
                 severity = "error" if flag.probability >= intent.error else "warning"
-                severity = min(severity, config.severity_of(rule_id, severity), key=_RANK_OF.get)
+                chosen = config.severity_of(rule_id, severity)
+                severity = chosen if _RANK_OF[chosen] < _RANK_OF[severity] else severity
             words = ", ".join(f"'{' '.join(original[s:e].split())}'" for s, e in evidence)
             line, column = _Lines(original).position(start)
             findings.append(
@@ -288,7 +289,7 @@ class Checker:
             )
         return reading
 
-    def _check_part(  # noqa: PLR0913  (the part, where its results go, how to read it)
+    def _check_part(  # noqa: PLR0912, PLR0913  (the part, where its results go, how to read it)
         self,
         original: str,
         part: Part,

@@ -163,8 +163,10 @@ def _sentence_spans(flat: str) -> list[tuple[int, int]]:
 
 
 def _skip_space(text: str, position: int) -> int:
-    return position + len(text[position : position + 200]) - len(
-        text[position : position + 200].lstrip()
+    return (
+        position
+        + len(text[position : position + 200])
+        - len(text[position : position + 200].lstrip())
     )
 
 
@@ -185,11 +187,14 @@ def _classes(lex: Lexicon, words: Sequence[str], index: int) -> Iterator[tuple[s
 
 
 def _matches(tail: Sequence[str], rest: tuple[str, ...], *, prefix: bool) -> bool:
-    """Whether the words *tail* match *rest*: ``*`` is any word, a ``*x`` word any ending
-    in *x*, and the last word only needs to start with its entry when *prefix* is set."""
+    """Whether the words *tail* match *rest*.
+
+    ``*`` is any word, a ``*x`` word any ending in *x*, and the last word only needs to start
+    with its entry when *prefix* is set.
+    """
     last = len(rest) - 1
     for index, (word, pattern) in enumerate(zip(tail, rest, strict=True)):
-        if pattern == "*" or word == pattern:
+        if pattern in {"*", word}:
             continue
         if pattern.startswith("*") and word.endswith(pattern[1:]):
             continue
@@ -230,7 +235,9 @@ def sentences(
     present = {name for name, _start, _end in hits}
     # Not the message's length: short courteous notes are rare in what people label, and a
     # length feature learns that artefact instead of what makes a note curt.
-    message = [f"m:s:{name}" for name in ("apologizing", "gratitude", "greeting") if name in present]
+    message = [
+        f"m:s:{name}" for name in ("apologizing", "gratitude", "greeting") if name in present
+    ]
     result = []
     for start, end, found in pieces:
         where = _words(lex, flat, start, found)
@@ -281,7 +288,7 @@ def _words(
     return where
 
 
-def _form(  # noqa: PLR0913  (the sentence and what is known of it)
+def _form(  # noqa: PLR0913, PLR0917  (the sentence and what is known of it)
     text: str,
     flat: str,
     start: int,

@@ -47,7 +47,7 @@ def _sigmoid(value: float) -> float:
 class Flag(NamedTuple):
     """A sentence the model reads as discourteous (its index among the sentences read)."""
 
-    index: int
+    position: int
     start: int
     end: int
     probability: float
@@ -107,9 +107,7 @@ class IntentModel:
         top = max(range(len(sentences)), key=probabilities.__getitem__)
         categories = dict.fromkeys(self.categories, 0.0)
         flags = []
-        for index, (sentence, probability) in enumerate(
-            zip(sentences, probabilities, strict=True)
-        ):
+        for index, (sentence, probability) in enumerate(zip(sentences, probabilities, strict=True)):
             if probability < CATEGORY_FLOOR and index != top:
                 continue
             given = self.category_probabilities(sentence)

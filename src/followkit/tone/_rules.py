@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORIES",
+    "INTENT_CATEGORIES",
     "LEXICON_KEYS",
     "STRATEGY_KEYS",
     "Rule",
     "RuleFile",
-    "INTENT_CATEGORIES",
     "Severity",
     "load_rules",
     "parse_rule_file",
