@@ -9,9 +9,10 @@ from the shipped models.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from rules_reference import write_generated
 
 GENERATED = Path("_build") / "generated" / "intent.md"
 NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
@@ -35,9 +36,10 @@ def _strongest(weights: dict[str, float], *, count: int = TOP) -> str:
 def render() -> str:
     """Return the Markdown of the generated part of the page."""
     lines = []
-    folder = resources.files("followkit.tone.intent")
+    from followkit.tone._rules import read_data  # noqa: PLC0415
+
     for locale, name in NAMES.items():
-        data = json.loads(folder.joinpath(f"{locale}.model.json").read_text("utf-8"))
+        data = json.loads(read_data("intent", f"{locale}.model.json"))
         training = data["training"]
         cv = training["cross_validation_by_writer"]
         lines += [
@@ -70,12 +72,8 @@ def render() -> str:
 
 
 def write(app: Any) -> None:
-    """Write the Markdown before Sphinx reads the sources (only if it changed)."""
-    path = Path(app.srcdir) / GENERATED
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = render()
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    """Write the Markdown before Sphinx reads the sources."""
+    write_generated(app, GENERATED, render())
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -81,13 +81,17 @@ def render() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write(app: Any) -> None:
-    """Write the Markdown before Sphinx reads the sources (only if it changed)."""
-    path = Path(app.srcdir) / GENERATED
+def write_generated(app: Any, generated: Path, text: str) -> None:
+    """Write generated Markdown under the docs' sources, only if it changed."""
+    path = Path(app.srcdir) / generated
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = render()
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+def write(app: Any) -> None:
+    """Write the Markdown before Sphinx reads the sources."""
+    write_generated(app, GENERATED, render())
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -43,7 +43,6 @@ __all__ = ["MAX_TEXT", "Checkable", "Checker", "check"]
 #: a check stays well under a second.
 MAX_TEXT = 16 * 1024 * 1024
 
-_RANK_OF = {"error": 0, "warning": 1, "info": 2}
 #: The highest courtesy score of a report that is not ok (50 is neutral).
 NOT_OK_MAX_SCORE = 49
 
@@ -131,9 +130,10 @@ class Checker:
         )
         self._ignored = frozenset((item.rule_id, item.start, item.end) for item in config.ignore)
         # The learned layer, unless the configuration switches every intent finding off.
+        self._language = self.locale.split("_", 1)[0]
         self._intent: IntentModel | None = None
         if any(config.enabled(f"intent.{name}") for name in INTENT_CATEGORIES):
-            self._intent = model(self.locale.split("_", 1)[0])
+            self._intent = model(self._language)
 
     @property
     def locale(self) -> str:
@@ -181,7 +181,7 @@ class Checker:
             )
         findings: list[Finding] = []
         hits: list[StrategyHit] = []
-        read: list[tuple[Part, str, list[Sentence], Offsets | None]] | None = (
+        read: list[tuple[list[Sentence], Offsets | None]] | None = (
             None if self._intent is None else []
         )
         if subject is not None:
@@ -189,7 +189,7 @@ class Checker:
             # on what people write in the body, reads the body alone.
             self._check_part(subject, "subject", findings, hits, message=None, names=names)
         self._check_part(body, "body", findings, hits, message=message, names=names, intent=read)
-        reading = None if read is None else self._read(read, findings)
+        reading = None if not read else self._read(body, *read[0], findings)
         value, logit, penalty = score(
             {hit.strategy for hit in hits}, [finding.severity for finding in findings]
         )
@@ -225,51 +225,47 @@ class Checker:
 
         For training the model on exactly the features a check computes (``make model``).
         """
-        read: list[tuple[Part, str, list[Sentence], Offsets | None]] = []
+        read: list[tuple[list[Sentence], Offsets | None]] = []
         self._check_part(_text(text, "text"), "body", [], [], message=False, intent=read)
-        return read[0][2] if read else []
+        return read[0][0]
 
     def _read(
         self,
-        parts: list[tuple[Part, str, list[Sentence], Offsets | None]],
+        original: str,
+        found: list[Sentence],
+        offsets: Offsets | None,
         findings: list[Finding],
     ) -> Reading:
-        """Read the parts with the intent model; add a finding for each flagged sentence.
+        """Read the body's sentences with the intent model; add a finding for each flagged one.
 
         A sentence that a rule already explains (a warning or error inside it) gets no
         finding of its own: the rule's finding says more.
         """
         intent = self._intent
         assert intent is not None  # noqa: S101  (only called with a model)
-        everything = [sentence for _part, _text, found, _offsets in parts for sentence in found]
-        reading = intent.read(everything)
-        if not reading.flags:
-            return reading
-        owners = [(part, text, offsets) for part, text, found, offsets in parts for _ in found]
+        reading = intent.read(found)
         words_of = intent.lexicon
         config = self.config
         for flag in reading.flags:
             rule_id = f"intent.{flag.category}"
             if not config.enabled(rule_id):
                 continue
-            part, original, offsets = owners[flag.position]
             spans = [(flag.start, flag.end), *flag.evidence]
             if offsets is not None:
                 spans = [offsets.span(start, end) for start, end in spans]
             (start, end), evidence = spans[0], spans[1:]
             end = start + len(original[start:end].rstrip())
             if (rule_id, start, end) in self._ignored or any(
-                f.part == part and f.start < end and start < f.end and f.severity != "info"
+                f.part == "body" and f.start < end and start < f.end and f.severity != "info"
                 for f in findings
             ):
                 continue
             # Notes unless the configuration raises them: the models do not yet read text
             # outside follow-ups (short technical requests) well enough to block a message.
-            severity: Severity = "info"
-            if config.severity_of(rule_id, "info") != "info":
-                severity = "error" if flag.probability >= intent.error else "warning"
-                chosen = config.severity_of(rule_id, severity)
-                severity = chosen if _RANK_OF[chosen] < _RANK_OF[severity] else severity
+            # Raised to warnings, the confident ones become errors.
+            severity: Severity = config.severity_of(rule_id, "info")
+            if severity == "warning" and flag.probability >= intent.error:
+                severity = "error"
             words = ", ".join(f"'{' '.join(original[s:e].split())}'" for s, e in evidence)
             line, column = _Lines(original).position(start)
             findings.append(
@@ -284,7 +280,6 @@ class Checker:
                     text=original[start:end],
                     message=words_of.messages[flag.category].format(evidence=words or "…"),
                     suggestion=words_of.suggestions[flag.category],
-                    part=part,
                 )
             )
         return reading
@@ -298,7 +293,7 @@ class Checker:
         *,
         message: bool | None,
         names: tuple[str, ...] = (),
-        intent: list[tuple[Part, str, list[Sentence], Offsets | None]] | None = None,
+        intent: list[tuple[list[Sentence], Offsets | None]] | None = None,
     ) -> None:
         """Check one part; *message* is ``None`` for a subject line (no message rules).
 
@@ -353,8 +348,7 @@ class Checker:
             self._placed(context, flat, lexicon)
         if intent is not None:
             used = [(hit.strategy, hit.start, hit.end) for hit in found]
-            read = sentences(text, flat, intent_lexicon(self.locale.split("_", 1)[0]), used)
-            intent.append((part, original, read, offsets))
+            intent.append((sentences(text, flat, intent_lexicon(self._language), used), offsets))
         for code_rule, severity in self._code_rules:
             if message is None and code_rule.category == "message":
                 continue

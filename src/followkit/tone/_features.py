@@ -17,11 +17,11 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 from followkit.errors import UnsupportedLocaleError
 from followkit.tone._phrases import WORD_RE
+from followkit.tone._rules import read_data
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -116,8 +116,7 @@ class Sentence(NamedTuple):
 def lexicon(locale: str) -> Lexicon:
     """Load the construction lexicons of a language (``en``, ``de``, ``fr``, ``es``)."""
     try:
-        source = resources.files("followkit.tone.intent").joinpath(f"{locale}.toml")
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_data("intent", f"{locale}.toml").decode("utf-8"))
     except FileNotFoundError:
         raise UnsupportedLocaleError(f"no intent lexicon for {locale!r}", field="locale") from None
     starts: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}

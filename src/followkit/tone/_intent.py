@@ -18,10 +18,10 @@ from __future__ import annotations
 import functools
 import json
 import math
-from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followkit.tone._features import Lexicon, Sentence, lexicon
+from followkit.tone._rules import read_data
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -45,9 +45,8 @@ def _sigmoid(value: float) -> float:
 
 
 class Flag(NamedTuple):
-    """A sentence the model reads as discourteous (its index among the sentences read)."""
+    """A sentence the model reads as discourteous."""
 
-    position: int
     start: int
     end: int
     probability: float
@@ -98,9 +97,8 @@ class IntentModel:
         get = self.weights.get
         return self.intercept + math.fsum(filter(None, map(get, sentence.features)))
 
-    def read(self, sentences: Sequence[Sentence], *, threshold: float | None = None) -> Reading:
-        """Score each sentence; flag those at or above *threshold* (default: warning)."""
-        cut = self.warning if threshold is None else threshold
+    def read(self, sentences: Sequence[Sentence]) -> Reading:
+        """Score each sentence; flag those at or above the warning threshold."""
         if not sentences:
             return Reading(0.0, dict.fromkeys(self.categories, 0.0), ())
         probabilities = [_sigmoid(self.logit(sentence)) for sentence in sentences]
@@ -113,11 +111,10 @@ class IntentModel:
             given = self.category_probabilities(sentence)
             for name, value in given.items():
                 categories[name] = max(categories[name], probability * value)
-            if probability >= cut:
+            if probability >= self.warning:
                 category = max(given, key=given.__getitem__) if given else "discourteous"
                 flags.append(
                     Flag(
-                        index,
                         sentence.start,
                         sentence.end,
                         probability,
@@ -161,8 +158,7 @@ class IntentModel:
 def model(language: str) -> IntentModel | None:
     """The intent model of a language, or ``None`` if it has none."""
     try:
-        source = resources.files("followkit.tone.intent").joinpath(f"{language}.model.json")
-        data = json.loads(source.read_bytes())
+        data = json.loads(read_data("intent", f"{language}.model.json"))
     except FileNotFoundError:
         return None
     return IntentModel(data, lexicon(language))

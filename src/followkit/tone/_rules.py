@@ -31,6 +31,7 @@ __all__ = [
     "Severity",
     "load_rules",
     "parse_rule_file",
+    "read_data",
     "resolve_locale",
     "supported_locales",
 ]
@@ -364,6 +365,28 @@ def read_toml(text: str, origin: str, error: type[RuleError] = RuleError) -> dic
         ) from None
 
 
+def read_data(folder: str, name: str) -> bytes:
+    """Read one of the tone package's data files, such as ``intent/en.model.json``.
+
+    The files beside this module are read directly, which is cheaper than
+    :mod:`importlib.resources`; an installation as a zip file is asked through it.
+
+    Raises:
+        FileNotFoundError: If there is no such file.
+    """
+    import os  # noqa: PLC0415
+
+    try:
+        with open(os.path.join(os.path.dirname(__file__), folder, name), "rb") as file:  # noqa: PTH118, PTH120, PTH123
+            return file.read()
+    except FileNotFoundError:
+        raise
+    except OSError:  # pragma: no cover - installed as a zip: ask importlib.resources
+        from importlib.resources import files  # noqa: PLC0415
+
+        return (files("followkit.tone") / folder / name).read_bytes()
+
+
 def supported_locales() -> tuple[str, ...]:
     """Return the locales that have a rule file, sorted.
 
@@ -435,12 +458,9 @@ def load_rules(locale: str) -> RuleFile:
 
     .. versionadded:: 0.1.0
     """
-    from importlib.resources import files  # noqa: PLC0415
-
     name = resolve_locale(locale)
-    resource = files("followkit.tone") / "rules" / f"{name}.toml"
     origin = f"followkit/tone/rules/{name}.toml"
-    data = read_toml(resource.read_text(encoding="utf-8"), origin)
+    data = read_toml(read_data("rules", f"{name}.toml").decode("utf-8"), origin)
     parsed = parse_rule_file(data, origin)
     if parsed.locale != name:
         raise RuleError(f"must be {name!r}", source=origin, field="locale")
