@@ -30,7 +30,15 @@ from followkit.tone._features import Sentence, sentences
 from followkit.tone._features import lexicon as intent_lexicon
 from followkit.tone._intent import IntentModel, Reading, model
 from followkit.tone._phrases import TOKEN_RE, WORD_RE
-from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit, sort_findings
+from followkit.tone._report import (
+    SEVERITY_RANK,
+    Finding,
+    Part,
+    Profile,
+    Report,
+    StrategyHit,
+    sort_findings,
+)
 from followkit.tone._rules import INTENT_CATEGORIES, Rule, Severity, resolve_locale
 from followkit.tone._text import Offsets, compose, in_context, join_lines, normalise_text
 
@@ -238,8 +246,8 @@ class Checker:
     ) -> Reading:
         """Read the body's sentences with the intent model; add a finding for each flagged one.
 
-        A sentence that a rule already explains (a warning or error inside it) gets no
-        finding of its own: the rule's finding says more.
+        A sentence that a tone rule already explains (one of its findings in the sentence, as
+        severe or more) gets no finding of its own: the rule's finding says more.
         """
         intent = self._intent
         assert intent is not None  # noqa: S101  (only called with a model)
@@ -255,17 +263,23 @@ class Checker:
                 spans = [offsets.span(start, end) for start, end in spans]
             (start, end), evidence = spans[0], spans[1:]
             end = start + len(original[start:end].rstrip())
-            if (rule_id, start, end) in self._ignored or any(
-                f.part == "body" and f.start < end and start < f.end and f.severity != "info"
-                for f in findings
-            ):
-                continue
             # Notes unless the configuration raises them: the models do not yet read text
             # outside follow-ups (short technical requests) well enough to block a message.
             # Raised to warnings, the confident ones become errors.
             severity: Severity = config.severity_of(rule_id, "info")
             if severity == "warning" and flag.probability >= intent.error:
                 severity = "error"
+            rank = SEVERITY_RANK[severity]
+            # A tone rule's finding in the sentence, as severe or more, already explains it.
+            if (rule_id, start, end) in self._ignored or any(
+                f.part == "body"
+                and f.category != "message"
+                and f.start < end
+                and start < f.end
+                and SEVERITY_RANK[f.severity] <= rank
+                for f in findings
+            ):
+                continue
             words = ", ".join(f"'{' '.join(original[s:e].split())}'" for s, e in evidence)
             line, column = _Lines(original).position(start)
             findings.append(

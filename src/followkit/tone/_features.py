@@ -5,9 +5,11 @@ text is checked, so the two cannot drift apart. A text is cut into sentences; ea
 gives word unigrams (marked when they stand in a negation's scope), word bigrams,
 *construction* features from the locale's lexicons (``tone/intent/<locale>.toml``: a deadline,
 second person with a negative judgement, a sacrifice tied to the reader, credentials with a
-norm, a rhetorical question, short quoted spans, capitals, ``!!!`` …), the politeness
-strategies found inside it, and a few features of the whole message (its length, whether it
-thanks or greets). Everything is linear in the text.
+norm, a rhetorical question, short quoted spans, capitals, ``!!!`` …) and the politeness
+strategies found inside it. Nothing of the rest of the message is a feature: in what people
+label, nearly every courteous message greets and thanks, and features of the whole message
+learn that artefact instead of what makes a sentence discourteous (a fragment or a short
+polite question would read as rude). Everything is linear in the text.
 
 .. versionadded:: 0.2.0
 """
@@ -231,12 +233,6 @@ def sentences(
             piece_end = end if offset + MAX_SENTENCE_WORDS >= len(found) else chunk[-1][2]
             pieces.append((piece_start, piece_end, chunk))
     hits = sorted(strategies, key=lambda hit: hit[1])
-    present = {name for name, _start, _end in hits}
-    # Not the message's length: short courteous notes are rare in what people label, and a
-    # length feature learns that artefact instead of what makes a note curt.
-    message = [
-        f"m:s:{name}" for name in ("apologizing", "gratitude", "greeting") if name in present
-    ]
     result = []
     for start, end, found in pieces:
         where = _words(lex, flat, start, found)
@@ -244,8 +240,6 @@ def sentences(
         for name, hit_start, hit_end in hits:
             if start <= hit_start < end:
                 where.setdefault(f"s:{name}", (hit_start, hit_end))
-        for feature in message:
-            where.setdefault(feature, (start, start))
         result.append(Sentence(start, end, where))
     return result
 
@@ -298,8 +292,9 @@ def _form(  # noqa: PLR0913, PLR0917  (the sentence and what is known of it)
     """Features of a sentence's form: punctuation, capitals, quotes, length, questions."""
     raw = text[start:end]
     span = (start, end)
+    # A question is no discourtesy in itself (most polite requests are questions); only what
+    # makes one pointed is a feature.
     if "?" in flat[start:end].rstrip()[-3:]:
-        where.setdefault("c:question", span)
         if "c:second_person" in where:
             where.setdefault("c:question+second_person", where["c:second_person"])
         if "c:rhetorical_open" in where or "c:negative_evaluation" in where:

@@ -18,7 +18,8 @@ __all__ = ["Finding", "Part", "Profile", "Report", "StrategyHit"]
 
 Part = Literal["subject", "body"]
 
-_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+#: Severities from the most to the least severe.
+SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 @attrs.frozen(kw_only=True)
@@ -187,7 +188,7 @@ class Report:
             if finding.suggestion:
                 block.append(f"    suggestion: {finding.suggestion}")
             blocks.append("\n".join(block))
-        counts = dict.fromkeys(_RANK, 0)
+        counts = dict.fromkeys(SEVERITY_RANK, 0)
         for finding in self.findings:
             counts[finding.severity] += 1
         summary = (
@@ -286,6 +287,12 @@ def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(
         sorted(
             findings,
-            key=lambda f: (f.part != "subject", f.start, f.end, _RANK[f.severity], f.rule_id),
+            key=lambda f: (
+                f.part != "subject",
+                f.start,
+                f.end,
+                SEVERITY_RANK[f.severity],
+                f.rule_id,
+            ),
         )
     )
