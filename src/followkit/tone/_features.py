@@ -17,6 +17,7 @@ polite question would read as rude). Everything is linear in the text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,7 +27,7 @@ from followkit.tone._phrases import WORD_RE
 from followkit.tone._rules import read_data
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = ["CLASSES", "Lexicon", "Sentence", "lexicon", "sentences"]
 
@@ -43,6 +44,7 @@ MAX_SENTENCES = 2_000
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|\Z)|[\r\n]+")
 _CLAUSE_BREAK = frozenset(",;:()—–")
 _QUOTED = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n]{1,40})[\"”“»’]")
+_QUOTE_MARKS = frozenset('"“„«‘')
 _CAPS_WORD = re.compile(r"\b[^\W\d_a-zß-ÿ]{3,}\b")
 
 CLASSES = (
@@ -88,16 +90,35 @@ _PAIRS = (
 )
 
 
+class _Node:
+    """A node of a lexicon's word trie: the next words, and the classes ending here."""
+
+    __slots__ = ("children", "classes")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.classes: list[str] = []
+
+
+#: Distinct words whose one-word classes a lexicon remembers (then it starts afresh).
+_MEMO_SIZE = 1 << 16
+
+
 class Lexicon(NamedTuple):
     """A locale's construction lexicons, messages and suggestions, as loaded."""
 
     locale: str
-    #: First word -> ((rest of the words, last word a prefix?, class), ...).
-    starts: dict[str, tuple[tuple[tuple[str, ...], bool, str], ...]]
+    #: Entries of whole words (``*`` for any one word), as a trie from their first word.
+    trie: _Node
+    #: Entries with a partial word inside ("by *pm"): first word -> ((rest, last word a
+    #: prefix?, class), ...), matched word by word.
+    patterns: dict[str, tuple[tuple[tuple[str, ...], bool, str], ...]]
     #: One-word prefixes ("rud*"), by their first two letters -> ((prefix, class), ...).
     prefixes: dict[str, tuple[tuple[str, str], ...]]
     #: One-word suffixes ("*n't") -> class.
     suffixes: tuple[tuple[str, str], ...]
+    #: Word -> its classes from the prefixes and suffixes, filled as words are met.
+    memo: dict[str, tuple[str, ...]]
     messages: dict[str, str]
     suggestions: dict[str, str]
 
@@ -105,13 +126,37 @@ class Lexicon(NamedTuple):
 class Sentence(NamedTuple):
     """One sentence of a text with its features.
 
-    ``features`` maps each feature to where it first shows in the text, so that a finding
-    can name the words that weighed most; its keys are in a fixed order.
+    ``features`` holds each feature once, in a fixed order. Where a feature shows in the text
+    is worked out only when asked (:meth:`span`): only a flagged sentence needs it.
     """
 
     start: int
     end: int
-    features: dict[str, tuple[int, int]]
+    features: dict[str, None]
+    #: The sentence's words with their spans.
+    words: list[tuple[str, int, int]]
+    #: Where each construction and strategy feature shows.
+    marks: dict[str, tuple[int, int]]
+
+    def span(self, feature: str) -> tuple[int, int]:
+        """Where *feature* first shows in the text (an empty span if nowhere in particular)."""
+        if feature in self.marks:
+            return self.marks[feature]
+        kind, _colon, value = feature.partition(":")
+        words = self.words
+        if kind == "w":
+            word = value.removeprefix("!")
+            for text, start, end in words:
+                if text == word:
+                    return start, end
+        elif kind == "b" and words:
+            first, _space, second = value.partition(" ")
+            if first == "<s>":
+                return words[0][1], words[0][2]
+            for (one, start, _end), (two, _start, end) in itertools.pairwise(words):
+                if one == first and two == second:
+                    return start, end
+        return self.start, self.start
 
 
 @functools.cache
@@ -121,7 +166,8 @@ def lexicon(locale: str) -> Lexicon:
         data = tomllib.loads(read_data("intent", f"{locale}.toml").decode("utf-8"))
     except FileNotFoundError:
         raise UnsupportedLocaleError(f"no intent lexicon for {locale!r}", field="locale") from None
-    starts: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+    trie = _Node()
+    patterns: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
     prefixes: dict[str, list[tuple[str, str]]] = {}
     suffixes: list[tuple[str, str]] = []
     for name in CLASSES:
@@ -132,16 +178,23 @@ def lexicon(locale: str) -> Lexicon:
             elif len(words) == 1 and words[0].endswith("*"):
                 stem = words[0][:-1]
                 prefixes.setdefault(stem[:2], []).append((stem, name))
+            elif all(word == "*" or "*" not in word for word in words):
+                node = trie
+                for word in words:
+                    node = node.children.setdefault(word, _Node())
+                node.classes.append(name)
             else:
                 prefix = words[-1].endswith("*") and words[-1] != "*"
                 if prefix:
                     words = (*words[:-1], words[-1][:-1])
-                starts.setdefault(words[0], []).append((words[1:], prefix, name))
+                patterns.setdefault(words[0], []).append((words[1:], prefix, name))
     return Lexicon(
         locale=locale,
-        starts={word: tuple(items) for word, items in starts.items()},
+        trie=trie,
+        patterns={word: tuple(items) for word, items in patterns.items()},
         prefixes={key: tuple(items) for key, items in prefixes.items()},
         suffixes=tuple(suffixes),
+        memo={},
         messages=dict(data["messages"]),
         suggestions=dict(data["suggestions"]),
     )
@@ -171,20 +224,38 @@ def _skip_space(text: str, position: int) -> int:
     )
 
 
-def _classes(lex: Lexicon, words: Sequence[str], index: int) -> Iterator[tuple[str, int]]:
+def _classes(lex: Lexicon, words: Sequence[str], index: int) -> list[tuple[str, int]]:
     """The classes whose entries start at ``words[index]``, with the entry's length."""
     word = words[index]
-    for rest, prefix, name in lex.starts.get(word, ()):
+    result = []
+    # Whole-word entries: walk the trie, trying the word itself and the wildcard.
+    node = lex.trie.children.get(word)
+    if node is not None:
+        walk = [(node, index + 1)]
+        while walk:
+            node, following = walk.pop()
+            result += [(name, following - index) for name in node.classes]
+            if following < len(words) and node.children:
+                for key in (words[following], "*"):
+                    child = node.children.get(key)
+                    if child is not None:
+                        walk.append((child, following + 1))
+    for rest, prefix, name in lex.patterns.get(word, ()):
         size = len(rest)
         tail = words[index + 1 : index + 1 + size]
         if len(tail) == size and _matches(tail, rest, prefix=prefix):
-            yield name, size + 1
-    for stem, name in lex.prefixes.get(word[:2], ()):
-        if word.startswith(stem):
-            yield name, 1
-    for suffix, name in lex.suffixes:
-        if word.endswith(suffix):
-            yield name, 1
+            result.append((name, size + 1))
+    single = lex.memo.get(word)
+    if single is None:
+        single = tuple(
+            [name for stem, name in lex.prefixes.get(word[:2], ()) if word.startswith(stem)]
+            + [name for suffix, name in lex.suffixes if word.endswith(suffix)]
+        )
+        if len(lex.memo) >= _MEMO_SIZE:
+            lex.memo.clear()
+        lex.memo[word] = single
+    result += [(name, 1) for name in single]
+    return result
 
 
 def _matches(tail: Sequence[str], rest: tuple[str, ...], *, prefix: bool) -> bool:
@@ -233,52 +304,62 @@ def sentences(
             piece_end = end if offset + MAX_SENTENCE_WORDS >= len(found) else chunk[-1][2]
             pieces.append((piece_start, piece_end, chunk))
     hits = sorted(strategies, key=lambda hit: hit[1])
+    next_hit = 0
     result = []
     for start, end, found in pieces:
-        where = _words(lex, flat, start, found)
-        _form(text, flat, start, end, found, where)
-        for name, hit_start, hit_end in hits:
-            if start <= hit_start < end:
-                where.setdefault(f"s:{name}", (hit_start, hit_end))
-        result.append(Sentence(start, end, where))
+        names, marks = _words(lex, flat, start, found)
+        _form(text, flat, start, end, len(found), marks)
+        # Pieces and hits are both in text order: one pass hands each hit to its piece.
+        while next_hit < len(hits) and hits[next_hit][1] < start:
+            next_hit += 1
+        while next_hit < len(hits) and hits[next_hit][1] < end:
+            name, hit_start, hit_end = hits[next_hit]
+            marks.setdefault(f"s:{name}", (hit_start, hit_end))
+            next_hit += 1
+        names.extend(marks)
+        result.append(Sentence(start, end, dict.fromkeys(names), found, marks))
     return result
 
 
 def _words(
     lex: Lexicon, flat: str, start: int, found: list[tuple[str, int, int]]
-) -> dict[str, tuple[int, int]]:
-    """Word, bigram and construction features of one sentence."""
-    where: dict[str, tuple[int, int]] = {}
+) -> tuple[list[str], dict[str, tuple[int, int]]]:
+    """Word and bigram feature names, and construction features with their spans."""
     words = [word for word, _start, _end in found]
+    names = ["w:" + word for word in words]
     classes: dict[str, tuple[int, int]] = {}
+    trie, patterns, memo = lex.trie.children, lex.patterns, lex.memo
     negated = False
     previous_end = start
     for index, (word, word_start, word_end) in enumerate(found):
-        if negated and not _CLAUSE_BREAK.isdisjoint(flat[previous_end:word_start]):
-            negated = False  # a negation's scope ends with its clause
-        negation = False
+        if negated:
+            if _CLAUSE_BREAK.isdisjoint(flat[previous_end:word_start]):
+                names[index] = "w:!" + word
+            else:
+                negated = False  # a negation's scope ends with its clause
+        previous_end = word_end
+        # Most words open no entry: three look-ups in C tell, without the generator.
+        if word not in trie and word not in patterns and memo.get(word) == ():
+            continue
         for name, size in _classes(lex, words, index):
             if name in _OPENING and index:
                 continue
-            classes.setdefault(name, (word_start, found[index + size - 1][2]))
-            negation = negation or name == "negation"
-        where.setdefault(f"w:!{word}" if negated else f"w:{word}", (word_start, word_end))
-        negated = negated or negation
-        previous_end = word_end
-    if found:
-        where.setdefault(f"b:<s> {words[0]}", (found[0][1], found[0][2]))
-    for index in range(len(found) - 1):
-        where.setdefault(
-            f"b:{words[index]} {words[index + 1]}", (found[index][1], found[index + 1][2])
-        )
-    for name, span in classes.items():
-        where.setdefault(f"c:{name}", span)
+            end = found[index + size - 1][2]
+            known = classes.get(name)
+            # A class's first place in the sentence, and there its longest entry.
+            if known is None or (known[0] == word_start and end > known[1]):
+                classes[name] = (word_start, end)
+            negated = negated or name == "negation"
+    if words:
+        names.append("b:<s> " + words[0])
+        names += ["b:" + one + " " + two for one, two in itertools.pairwise(words)]
+    marks = {"c:" + name: span for name, span in classes.items()}
     for first, second in _PAIRS:
         if first in classes and second in classes:
-            where.setdefault(f"c:{first}+{second}", classes[second])
+            marks.setdefault(f"c:{first}+{second}", classes[second])
     if found and classes.get("second_person", (-1,))[0] == found[0][1]:
-        where.setdefault("c:second_person_open", (found[0][1], found[0][2]))
-    return where
+        marks.setdefault("c:second_person_open", (found[0][1], found[0][2]))
+    return names, marks
 
 
 def _form(  # noqa: PLR0913, PLR0917  (the sentence and what is known of it)
@@ -286,10 +367,10 @@ def _form(  # noqa: PLR0913, PLR0917  (the sentence and what is known of it)
     flat: str,
     start: int,
     end: int,
-    found: list[tuple[str, int, int]],
+    words: int,
     where: dict[str, tuple[int, int]],
 ) -> None:
-    """Features of a sentence's form: punctuation, capitals, quotes, length, questions."""
+    """Features of a sentence's form: punctuation, capitals, quotes, questions."""
     raw = text[start:end]
     span = (start, end)
     # A question is no discourtesy in itself (most polite requests are questions); only what
@@ -309,7 +390,9 @@ def _form(  # noqa: PLR0913, PLR0917  (the sentence and what is known of it)
     at = max(raw.find("..."), raw.find("…"))
     if at >= 0:
         where.setdefault("c:ellipsis", (start + at, start + at + 1))
-    quoted = _QUOTED.search(text, start, end)
+    if not words:
+        return
+    quoted = None if _QUOTE_MARKS.isdisjoint(raw) else _QUOTED.search(text, start, end)
     if quoted and len(quoted.group(1).split()) <= 4:
         where.setdefault("c:quote_short", quoted.span())
     capitals = [m.span() for m in _CAPS_WORD.finditer(text, start, end) if m.end() - m.start() >= 4]

@@ -95,7 +95,8 @@ class IntentModel:
     def logit(self, sentence: Sentence) -> float:
         """The discourtesy logit of one sentence."""
         get = self.weights.get
-        return self.intercept + math.fsum(filter(None, map(get, sentence.features)))
+        # Features come in a fixed order, so a plain sum is as repeatable as fsum, and faster.
+        return self.intercept + sum(filter(None, map(get, sentence.features)))
 
     def read(self, sentences: Sequence[Sentence]) -> Reading:
         """Score each sentence; flag those at or above the warning threshold."""
@@ -128,7 +129,7 @@ class IntentModel:
         """P(category | the sentence is discourteous), for each modelled category."""
         result = {}
         for name, (intercept, weights) in self.categories.items():
-            total = math.fsum(filter(None, map(weights.get, sentence.features)))
+            total = sum(filter(None, map(weights.get, sentence.features)))
             result[name] = _sigmoid(intercept + total)
         return result
 
@@ -137,9 +138,9 @@ class IntentModel:
         weighed = sorted(
             (
                 (weight, span)
-                for feature, span in sentence.features.items()
+                for feature in sentence.features
                 if (weight := self.weights.get(feature, 0.0)) >= MIN_EVIDENCE
-                and span[1] > span[0]
+                and (span := sentence.span(feature))[1] > span[0]
                 and span != (sentence.start, sentence.end)
             ),
             key=lambda item: (-item[0], item[1]),
