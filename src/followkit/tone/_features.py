@@ -380,13 +380,8 @@ def _form(  # noqa: PLR0913, PLR0917  (the sentence and what is known of it)
             where.setdefault("c:question+second_person", where["c:second_person"])
         if "c:rhetorical_open" in where or "c:negative_evaluation" in where:
             where.setdefault("c:rhetorical", span)
-    at = raw.find("!")
-    if at >= 0:
-        where.setdefault("c:exclamation", (start + at, start + at + 1))
-    for run in ("!!", "?!", "!?", "??"):
-        at = raw.find(run)
-        if at >= 0:
-            where.setdefault(f"c:run:{run}", (start + at, start + at + 2))
+    # Not "!" or runs of marks: people use them with enthusiasm as much as in anger, and the
+    # rules read "!!!" and "?!" already.
     at = max(raw.find("..."), raw.find("…"))
     if at >= 0:
         where.setdefault("c:ellipsis", (start + at, start + at + 1))
