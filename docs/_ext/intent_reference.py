@@ -17,7 +17,7 @@ from rules_reference import write_generated
 GENERATED = Path("_build") / "generated" / "intent.md"
 NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
 TOP = 12
-KINDS = {"w": "word", "b": "word pair", "c": "construction", "s": "strategy", "m": "message"}
+KINDS = {"w": "word", "b": "word pair", "c": "construction", "s": "strategy"}
 
 
 def _feature(name: str) -> str:
