@@ -32,6 +32,9 @@ Alex Kim
 """
 
 
+NO_INTENT = Config(disable=["intent"])
+
+
 def ids(text: str, **kwargs: object) -> list[str]:
     return [f.rule_id for f in check(text, **kwargs).findings]  # type: ignore[arg-type]
 
@@ -109,6 +112,31 @@ def test_courteous_phrases_stay_clean(en: Checker, text: str) -> None:
 def test_negation_can_be_switched_off_per_rule(en: Checker) -> None:
     # "never" is part of the accusation, not a negation of it.
     assert "blame.you-never-told" in ids("I can't believe you never told me.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks so much for making the time to explain why the panel chose someone else.",
+        "I was pleased to be able to reply immediately with the missing reference.",
+        "The coordinator asked me to send my portfolio by Friday, which I did.",
+        "It helped a lot to hear what went wrong in the technical round.",
+    ],
+)
+def test_an_infinitive_that_is_no_order_is_not_flagged(en: Checker, text: str) -> None:
+    assert [i for i in ids(text, config=NO_INTENT) if not i.startswith("message.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("I need you to explain why I was not picked for the role.", "demanding.tell-me-why"),
+        ("Explain why I was not picked for the role.", "demanding.tell-me-why"),
+        ("Reply immediately with the decision.", "pressure.immediately"),
+    ],
+)
+def test_an_infinitive_that_is_an_order_still_is(en: Checker, text: str, rule_id: str) -> None:
+    assert rule_id in ids(text, config=NO_INTENT)
 
 
 def test_mitigation_in_the_same_sentence_only(en: Checker) -> None:

@@ -455,6 +455,7 @@ class Checker:
             rule = compiled.rules[index]
             if not (
                 (rule.negatable and compiled.negated(low, start))
+                or (rule.negatable and compiled.in_infinitive(low, start))
                 or compiled.mitigated(low, index, start, end)
                 or (rule.context and not in_context(text, start, end, rule.context))
                 or (allowed and allowed.covers(start, end))

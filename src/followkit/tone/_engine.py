@@ -33,6 +33,8 @@ from followkit.tone._phrases import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from followkit.tone._config import Config
     from followkit.tone._rules import Rule, RuleFile
 
@@ -157,6 +159,7 @@ class Compiled:
         self.negations = Trie()
         self.lexicon = rule_file.lexicon
         self.starts = rule_file.starts
+        self._set_infinitive(rule_file.infinitive)
         self.code_messages = dict(rule_file.messages)
         for extra in config.extra_rules:
             if extra.locale in {None, rule_file.locale}:
@@ -204,6 +207,7 @@ class Compiled:
             "placed": self.placed.trie.to_data(),
             "lexicon": dict(self.lexicon),
             "starts": dict(self.starts),
+            "infinitive": dict(self.infinitive),
             "code_messages": self.code_messages,
             "has_please": self.has_please,
         }
@@ -232,6 +236,7 @@ class Compiled:
         self.placed = Compiled.matcher(Trie.from_data(data["placed"]))
         self.lexicon = dict(data["lexicon"])
         self.starts = dict(data["starts"])
+        self._set_infinitive({str(k): tuple(v) for k, v in data["infinitive"].items()})
         self.code_messages = dict(data["code_messages"])
         self.has_please = bool(data["has_please"])
         self._derive()
@@ -572,6 +577,28 @@ class Compiled:
         if self.negations.prefixes:
             return None
         return frozenset(self.negations.words) | frozenset(self.negations.root[LIT])
+
+    def _set_infinitive(self, table: Mapping[str, tuple[str, ...]]) -> None:
+        """Keep the ``[infinitive]`` table, and its words as sets for :meth:`in_infinitive`."""
+        self.infinitive = dict(table)
+        self.infinitive_markers = frozenset(table.get("markers", ()))
+        self.directive = frozenset(table.get("directive", ()))
+
+    def in_infinitive(self, low: str, start: int) -> bool:
+        """Whether the match at *start* is an infinitive that is not addressed to the reader.
+
+        "the time to explain why", "able to respond immediately", "asked me to reply by
+        Friday" tell of an action, not an order; "I need you to explain why" is one: the
+        word before the marker is a directive word of the locale.
+        """
+        if not self.infinitive_markers:
+            return False
+        words = _clause_words_before(low, start)[-2:]
+        return (
+            bool(words)
+            and words[-1] in self.infinitive_markers
+            and not (len(words) == 2 and words[0] in self.directive)
+        )
 
     def mitigated(self, low: str, index: int, start: int, end: int) -> bool:
         """Whether rule *index* has a mitigating phrase in the sentence around the match."""

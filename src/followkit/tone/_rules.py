@@ -105,8 +105,11 @@ _RULE_KEYS = frozenset(
     }
 )
 _FILE_KEYS = frozenset(
-    {"locale", "negations", "lexicon", "strategies", "starts", "messages", "rule"}
+    {"locale", "negations", "infinitive", "lexicon", "strategies", "starts", "messages", "rule"}
 )
+#: The ``[infinitive]`` table: the words that mark an infinitive ("to"), and the words that,
+#: right before such a marker, make the infinitive a directive ("you", "want", "need").
+INFINITIVE_KEYS = ("markers", "directive")
 #: The rules written in code, whose message and suggestion a rule file may translate.
 CODE_RULE_IDS = (
     *sorted(CODE_RULES),
@@ -170,6 +173,7 @@ class RuleFile:
     locale: str | None
     origin: str
     negations: tuple[str, ...] = ()
+    infinitive: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     lexicon: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     strategies: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     starts: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -332,6 +336,7 @@ def parse_rule_file(data: Mapping[str, Any], origin: str) -> RuleFile:
         negations=_strings(
             data.get("negations", []), {"source": origin, "rule": None, "field": "negations"}
         ),
+        infinitive=_table(data, "infinitive", INFINITIVE_KEYS, origin),
         lexicon=_table(data, "lexicon", LEXICON_KEYS, origin),
         strategies=_table(data, "strategies", STRATEGY_KEYS, origin),
         starts=_table(data, "starts", START_KEYS, origin),
