@@ -23,6 +23,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import numpy as np
 from corpus import BUILDERS, LOCALES, ROOT, load, splits, training_digest
@@ -33,6 +34,9 @@ from sklearn.metrics import roc_auc_score
 from followkit.tone import Checker, Config
 from followkit.tone._intent import FORMAT
 from followkit.tone._rules import INTENT_CATEGORIES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 MODELS = ROOT / "src" / "followkit" / "tone" / "intent"
 #: Share of courteous messages that may be flagged (warning or error) on held-out writers.
@@ -54,7 +58,6 @@ SHARED_WEIGHT = {"en": 0.0, "de": 0.5, "fr": 0.5, "es": 0.5}
 CATEGORY_CUT = 0.05
 #: A category needs this many discourteous sentences to get a model of its own.
 MIN_CATEGORY = 12
-RULES_ONLY = Config(disable=["intent"])
 
 
 def offending_spans(row: dict) -> list[tuple[int, int]]:
@@ -71,13 +74,12 @@ def offending_spans(row: dict) -> list[tuple[int, int]]:
 class Read:
     """A message as the checker reads it: its sentences, features and the rules' verdict."""
 
-    def __init__(self, checker: Checker, rules: Checker, row: dict) -> None:
+    def __init__(self, checker: Checker, row: dict) -> None:
         self.row = row
         self.writer = row["writer"]
         self.label = int(row["label"] == "discourteous")
         self.sentences = checker._sentences(row["text"])
-        report = rules.check(row["text"])
-        self.rules_flag = not report.ok
+        self.rules_flag = not checker.check(row["text"]).ok
         spans = offending_spans(row)
         self.sentence_labels: list[int | None] = []
         for sentence in self.sentences:
@@ -98,46 +100,40 @@ def kept_features(reads: list[Read]) -> set[str]:
     return {f for f, who in writers.items() if len(who) >= MIN_WRITERS or f[0] in "cs"}
 
 
-def sentence_matrix(reads: list[Read], keep: set[str]):
-    rows, labels, owners = [], [], []
-    for number, read in enumerate(reads):
-        for sentence, label in zip(read.sentences, read.sentence_labels, strict=True):
-            if label is None:
-                continue
-            rows.append({f: 1 for f in sentence.features if f in keep})
-            labels.append(label)
-            owners.append(number)
-    return rows, np.array(labels), owners
-
-
-def shared_rows(reads: list[Read]) -> tuple[list[dict[str, int]], list[int]]:
-    """Sentences of other locales, with only their locale-independent features.
-
-    Constructions and strategies mean the same in every locale.
-    """
+def sentence_matrix(
+    reads: list[Read], keep: Callable[[str], bool]
+) -> tuple[list[dict[str, int]], list[int]]:
+    """The labelled sentences as feature rows (the features *keep* accepts) and labels."""
     rows, labels = [], []
     for read in reads:
         for sentence, label in zip(read.sentences, read.sentence_labels, strict=True):
             if label is not None:
-                rows.append({f: 1 for f in sentence.features if f.startswith(SHARED)})
+                rows.append({f: 1 for f in sentence.features if keep(f)})
                 labels.append(label)
     return rows, labels
 
 
+def shared(reads: list[Read]) -> tuple[list[dict[str, int]], list[int]]:
+    """Sentences of other locales, with only their locale-independent features.
+
+    Constructions and strategies mean the same in every locale.
+    """
+    return sentence_matrix(reads, lambda feature: feature.startswith(SHARED))
+
+
 def fit(
-    reads: list[Read], shared: tuple[list[dict[str, int]], list[int]] = ([], [])
+    reads: list[Read], others: tuple[list[dict[str, int]], list[int]] = ([], [])
 ) -> tuple[DictVectorizer, LogisticRegression, set[str]]:
+    """The sentence model of *reads*, with *others* (other locales' rows) weighed in."""
     keep = kept_features(reads)
-    rows, labels, _owners = sentence_matrix(reads, keep)
-    weights = [1.0] * len(rows) + [SHARED_WEIGHT[reads[0].row["locale"]]] * len(shared[0])
+    rows, labels = sentence_matrix(reads, keep.__contains__)
+    weights = [1.0] * len(rows) + [SHARED_WEIGHT[reads[0].row["locale"]]] * len(others[0])
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(rows + shared[0])
+    x = vectorizer.fit_transform(rows + others[0])
     classifier = LogisticRegression(
         C=C_SENTENCE, class_weight="balanced", solver="lbfgs", max_iter=3000
     )
-    classifier.fit(
-        x, np.concatenate([labels, np.array(shared[1], dtype=int)]), sample_weight=weights
-    )
+    classifier.fit(x, np.array(labels + others[1]), sample_weight=weights)
     return vectorizer, classifier, keep
 
 
@@ -156,7 +152,7 @@ def message_probabilities(
 
 
 def cross_validate(
-    reads: list[Read], shared: tuple[list[dict[str, int]], list[int]] = ([], [])
+    reads: list[Read], others: tuple[list[dict[str, int]], list[int]] = ([], [])
 ) -> list[float]:
     """Out-of-fold message probabilities: each writer predicted by a model without them."""
     writers = sorted({read.writer for read in reads})
@@ -165,7 +161,7 @@ def cross_validate(
         training = [read for read in reads if read.writer != writer]
         if not any(read.label for read in training):
             continue
-        model = fit(training, shared)
+        model = fit(training, others)
         held = [i for i, read in enumerate(reads) if read.writer == writer]
         for index, value in zip(
             held, message_probabilities([reads[i] for i in held], *model), strict=True
@@ -253,19 +249,19 @@ def export(names, classifier: LogisticRegression, cut: float = 5e-4) -> dict:
 
 def read_locale(locale: str) -> list[Read]:
     """The training and development messages of *locale*, read by the checker."""
+    # The rules alone: their verdict, and the sentences a check reads.
     checker = Checker(locale, Config(disable=["intent"]))
-    rules = Checker(locale, RULES_ONLY)
-    return [Read(checker, rules, row) for row in load(locale, "train", "dev")]
+    return [Read(checker, row) for row in load(locale, "train", "dev")]
 
 
 def train(locale: str, corpus_digest: str, everything: dict[str, list[Read]]) -> dict:
     reads = everything[locale]
     if not any(read.label for read in reads):
         sys.exit(f"{locale}: no discourteous message in the training and development writers")
-    shared = ([], [])
+    others = ([], [])
     if SHARED_WEIGHT[locale]:
-        shared = shared_rows([r for other, rs in everything.items() if other != locale for r in rs])
-    probabilities = cross_validate(reads, shared)
+        others = shared([r for other, rs in everything.items() if other != locale for r in rs])
+    probabilities = cross_validate(reads, others)
     # Thresholds and figures come from people's messages: followkit's own drafts are trained
     # on (they must read as courteous) but would flatter the false-alarm rate.
     people = [i for i, r in enumerate(reads) if r.writer != BUILDERS]
@@ -275,7 +271,7 @@ def train(locale: str, corpus_digest: str, everything: dict[str, list[Read]]) ->
     cv = metrics([reads[i] for i in people], [probabilities[i] for i in people], warning)
     dev = [i for i, r in enumerate(reads) if splits()[r.writer] == "dev"]
     dev_metrics = metrics([reads[i] for i in dev], [probabilities[i] for i in dev], warning)
-    vectorizer, classifier, keep = fit(reads, shared)
+    vectorizer, classifier, keep = fit(reads, others)
     names = vectorizer.get_feature_names_out()
     binary = export(names, classifier)
     model = {
