@@ -166,7 +166,19 @@ def test_a_text_without_stops_is_read_in_bounded_pieces() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\n\n\n", "!!!", "?" * 10_000, "\x00\x01\x02 text \u202e", "A" * 100_000],
+    [
+        "",
+        "   ",
+        "\n\n\n",
+        "!!!",
+        "?" * 10_000,
+        "\x00\x01\x02 text \u202e",
+        "A" * 100_000,
+        # Runs of marks that end in no space: once cost a pass per mark (minutes).
+        "!" * 200_000 + "\x00" + "A" * 50_000,
+        ("." * 1_000 + "a") * 500,
+        '"' * 100_000 + "a" + "”" * 100_000,
+    ],
 )
 def test_odd_input_reads_without_error(text: str) -> None:
     report = Checker("en").check(text)

@@ -41,7 +41,9 @@ MAX_SENTENCES = 2_000
 # A sentence ends after . ! ? … (with closing quotes or brackets) before white space, or at a
 # line break that ends a paragraph or a line (greetings and sign-offs stand on lines of
 # their own).
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|\Z)|[\r\n]+")
+# A run of marks is tried once, from its first mark, and never given back: a million "!" before
+# a letter costs one pass, not one per mark.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|\Z)|[\r\n]++")
 _CLAUSE_BREAK = frozenset(",;:()—–")
 _QUOTED = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n]{1,40})[\"”“»’]")
 _QUOTE_MARKS = frozenset('"“„«‘')
