@@ -1,4 +1,6 @@
-"""A per-user cache of compiled rule sets, so that a new process need not compile (not public).
+"""A per-user cache of compiled rule sets and parsed data files (not public).
+
+A new process need not compile the rules or parse the intent models again.
 
 Compiling the English rules (reading the TOML, expanding every phrase, building the trie)
 takes a large part of a second; reading the compiled form back takes milliseconds. The
@@ -28,9 +30,11 @@ from followkit.tone._engine import Compiled
 from followkit.tone._rules import load_rules
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from followkit.tone._config import Config
 
-__all__ = ["compile_rules", "directory"]
+__all__ = ["cached", "compile_rules", "directory"]
 
 #: Bumped whenever the layout of the cached data changes.
 FORMAT = 3
@@ -159,6 +163,27 @@ def _prune(folder: Path, keep: Path) -> None:
         if entry != keep:
             with contextlib.suppress(OSError):
                 entry.unlink()
+
+
+def cached(name: str, source: bytes, parse: Callable[[bytes], dict[str, Any]]) -> dict[str, Any]:
+    """``parse(source)``, read back from the cache when it was parsed before.
+
+    For data files that are slower to parse than to read back, such as the intent models
+    (a JSON file of a megabyte): the cache file is keyed by the cache format, followkit's
+    version, *name* and the bytes of *source*.
+    """
+    folder = directory()
+    if folder is None:
+        return parse(source)
+    material = repr((FORMAT, _version(), name, hashlib.sha256(source).hexdigest()))
+    key = hashlib.sha256(material.encode("utf-8")).hexdigest()
+    path = folder / f"tone-{name}-{key[:32]}.marshal"
+    data = _read(path, key)
+    if isinstance(data, dict):
+        return data
+    data = parse(source)
+    _write(folder, path, key, data)
+    return data
 
 
 def compile_rules(locale: str, config: Config) -> Compiled:

@@ -20,6 +20,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from followkit.tone._cache import cached
 from followkit.tone._features import Lexicon, Sentence, lexicon
 from followkit.tone._rules import read_data
 
@@ -83,9 +84,9 @@ class IntentModel:
         self.locale: str = data["locale"]
         self.digest: str = data["corpus_digest"]
         self.intercept: float = float(data["intercept"])
-        self.weights: dict[str, float] = dict(data["weights"])
+        self.weights: dict[str, float] = data["weights"]
         self.categories: dict[str, tuple[float, dict[str, float]]] = {
-            name: (float(model["intercept"]), dict(model["weights"]))
+            name: (float(model["intercept"]), model["weights"])
             for name, model in sorted(data["categories"].items())
         }
         self.warning: float = float(data["thresholds"]["warning"])
@@ -159,7 +160,8 @@ class IntentModel:
 def model(language: str) -> IntentModel | None:
     """The intent model of a language, or ``None`` if it has none."""
     try:
-        data = json.loads(read_data("intent", f"{language}.model.json"))
+        source = read_data("intent", f"{language}.model.json")
     except FileNotFoundError:
         return None
-    return IntentModel(data, lexicon(language))
+    # Parsed once per user: reading the parsed form back is several times faster.
+    return IntentModel(cached(f"intent-{language}", source, json.loads), lexicon(language))
