@@ -1,0 +1,333 @@
+"""The feedback reader: phrases of a locale in one matcher, and the polarity of each mention.
+
+The phrases are written in the tone rules' restricted syntax and go into the same token trie
+(:mod:`followkit.tone._phrases`), so matching is linear in the text whatever the data says.
+What a mention means comes from the words around it, decided per sentence:
+
+1. A sentence is cut into *segments* at contrast words ("but", "however", "although"): "strong
+   on SQL, but system design lacked depth" holds two.
+2. Cue phrases give a polarity: gap ("lacked", "could improve", "more depth") or strength
+   ("strong", "impressed"). A negation just before a strength cue turns it into a gap ("not
+   as strong"); before a gap cue it cancels it ("no concerns about"). A negation that
+   negates no cue is a gap cue itself ("no experience with Kafka").
+3. A topic ("system design", "SQL") takes the polarity of the nearest cue of its segment,
+   preferring one in the same comma-delimited clause. A segment with cues and no topic
+   ("..., but could have gone deeper") passes a gap to the topics of the segment before.
+4. A topic with no cue in its sentence takes the polarity of a heading above it
+   ("Areas to develop:" followed by a list), until the next heading or blank line.
+
+Not public.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from followkit.tone._phrases import BREAKS, WORD, Trie, expand, normalize
+
+if TYPE_CHECKING:
+    from followkit.feedback._taxonomy import LocaleData
+
+__all__ = ["Hit", "Matcher", "matcher"]
+
+Polarity = Literal["gap", "strength"]
+
+#: A word, a sentence break or a clause mark.
+_TOKEN = re.compile(f"{WORD}|[.!?;\\n\\r]|[,:()\u2014\u2013]")
+_CLAUSE = frozenset(",:()\u2014\u2013")
+#: How many words away a cue may stand from its topic.
+WINDOW: Final = 12
+#: How many words a negation may stand before the cue it negates (0: right before it).
+NEGATION_REACH: Final = 2
+#: Longest line, in words, that counts as a heading without a colon ("Areas to develop").
+HEADING_WORDS: Final = 5
+#: How close (in words, same clause) a cue must be to join the topic's quoted span.
+SPAN_REACH: Final = 6
+
+# Hit categories.
+TOPIC, AREA_GAP, AREA_STRENGTH, TOOL = "topic", "area-gap", "area-strength", "tool"
+GAP, STRENGTH, NEUTRAL, NEGATION, CONTRAST = "gap", "strength", "neutral", "negation", "contrast"
+CONSTRAINT, QUESTION = "constraint", "question"
+_SUBJECTS = frozenset({TOPIC, AREA_GAP, AREA_STRENGTH, TOOL})
+
+
+@attrs.frozen
+class Hit:
+    """One finding of the reader: character span and what it is."""
+
+    category: str  # "gap", "strength", "constraint" or "question"
+    key: str  # area id, constraint id or Question name
+    start: int
+    end: int
+    tool: str | None = None
+
+
+class _Sentence:
+    """The words of one sentence with their offsets and clause numbers."""
+
+    __slots__ = ("clauses", "colon", "ends", "starts", "words")
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.clauses: list[int] = []
+        self.colon = False  # the last mark before the break is a colon
+
+
+class Matcher:
+    """Every phrase of one locale (and the named technologies) in one trie."""
+
+    def __init__(self, data: LocaleData, tools: dict[str, tuple[str, ...]]) -> None:
+        self.locale = data.locale
+        self.trie = Trie()
+        self.entries: list[tuple[str, str]] = []
+        origin = data.origin
+        self._add(NEGATION, "", data.negations, origin, "negations")
+        self._add(CONTRAST, "", data.contrast, origin, "contrast")
+        for key in (GAP, STRENGTH, NEUTRAL):
+            self._add(key, "", data.cues.get(key, ()), origin, f"cues.{key}")
+        for key, patterns in data.questions.items():
+            self._add(QUESTION, key, patterns, origin, f"questions.{key}")
+        for key, phrases in data.areas.items():
+            self._add(TOPIC, key, phrases.topic, origin, f"areas.{key}.topic")
+            self._add(AREA_GAP, key, phrases.gap, origin, f"areas.{key}.gap")
+            self._add(AREA_STRENGTH, key, phrases.strength, origin, f"areas.{key}.strength")
+        for key, (_name, patterns) in data.constraints.items():
+            self._add(CONSTRAINT, key, patterns, origin, f"constraints.{key}")
+        for name, patterns in tools.items():
+            self._add(TOOL, name, patterns, "followkit/feedback/tools.toml", f"tools.{name}")
+
+    def _add(
+        self, category: str, key: str, patterns: tuple[str, ...], origin: str, field: str
+    ) -> None:
+        if not patterns:
+            return
+        self.entries.append((category, key))
+        payload = len(self.entries) - 1
+        for pattern in patterns:
+            sequences, question = expand(pattern, source=origin, field=field)
+            self.trie.add(sequences, payload, question=question)
+
+    def read(self, text: str) -> list[Hit]:
+        """Return the gaps, strengths, constraints and questions found in *text*."""
+        low = normalize(text)
+        found: list[Hit] = []
+        carry: Polarity | None = None
+        fresh = False  # no topic since the heading that set ``carry``
+        sentence = _Sentence()
+        clause = 0
+        newlines = 0
+        for match in _TOKEN.finditer(low):
+            token = match.group()
+            if token in BREAKS:
+                if token == "\n":
+                    newlines += 1
+                    if newlines >= 2 and carry is not None and not fresh:  # a blank line
+                        carry = None
+                if sentence.words:
+                    carry, fresh = self._sentence(sentence, token, carry, fresh, found)
+                    sentence = _Sentence()
+                continue
+            if token in _CLAUSE:
+                clause += 1
+                sentence.colon = token == ":"
+                continue
+            newlines = 0
+            sentence.colon = False
+            sentence.words.append(token)
+            sentence.starts.append(match.start())
+            sentence.ends.append(match.end())
+            sentence.clauses.append(clause)
+        if sentence.words:
+            self._sentence(sentence, "\n", carry, fresh, found)
+        return found
+
+    def _sentence(  # noqa: C901, PLR0912  (one pass over a sentence's hits, kept together)
+        self,
+        sentence: _Sentence,
+        brk: str,
+        carry: Polarity | None,
+        fresh: bool,  # noqa: FBT001
+        found: list[Hit],
+    ) -> tuple[Polarity | None, bool]:
+        """Add the sentence's findings to *found*; return the heading polarity after it."""
+        words = sentence.words
+        count = len(words)
+        questions = [False] * count
+        questions[-1] = brk == "?"
+        subjects: list[tuple[int, int, int]] = []
+        cues: list[tuple[int, int, int]] = []
+        cuts: list[int] = []
+        for payload, start, end in self.trie.scan(words, questions):
+            category = self.entries[payload][0]
+            if category in _SUBJECTS:
+                subjects.append((payload, start, end))
+            elif category == CONTRAST:
+                cuts.append(start)
+            else:  # cues, negations, constraints and questions: the longest phrase wins
+                cues.append((payload, start, end))
+        subjects = _outermost(subjects)
+        cues = _outermost(cues)
+        cuts.sort()
+        negation_ends: dict[int, int] = {}
+        polar: list[tuple[int, int, Polarity]] = []  # (start, end, polarity) of cues
+        pending: list[tuple[int, int, int]] = []  # constraints and questions
+        for payload, start, end in cues:
+            category = self.entries[payload][0]
+            if category == NEGATION:
+                negation_ends[end] = start
+            elif category in {CONSTRAINT, QUESTION}:
+                pending.append((payload, start, end))
+        used: set[int] = set()
+        clauses = sentence.clauses
+        for payload, start, end in cues:
+            category = self.entries[payload][0]
+            if category not in {GAP, STRENGTH}:
+                continue
+            negation = _negation(negation_ends, start, clauses)
+            if negation is None:
+                polar.append((start, end, GAP if category == GAP else STRENGTH))
+                continue
+            used.add(negation)
+            if category == STRENGTH:
+                polar.append((negation_ends[negation], end, GAP))
+        # A negation that negates no cue states a gap itself ("no experience with Kafka").
+        polar.extend((start, end, GAP) for end, start in negation_ends.items() if end not in used)
+        for payload, start, end in pending:
+            category, key = self.entries[payload]
+            if category == CONSTRAINT and _negation(negation_ends, start, clauses) is not None:
+                continue
+            found.append(
+                Hit(category, key, sentence.starts[start], sentence.ends[end - 1])
+            )
+        polar.sort()
+        segment_of = [bisect.bisect_right(cuts, index) for index in range(count)]
+        cue_starts = [item[0] for item in polar]
+        results: list[tuple[int, int, int, Polarity]] = []  # (payload, start, end, polarity)
+        orphans: list[tuple[int, int, int]] = []  # subjects with no cue
+        for payload, start, end in subjects:
+            category = self.entries[payload][0]
+            fixed = _fixed(category, _negation(negation_ends, start, clauses) is not None)
+            if fixed == "drop":
+                continue
+            if fixed is not None:
+                results.append((payload, start, end, fixed))
+                continue
+            cue = _nearest(polar, cue_starts, start, end, segment_of, clauses)
+            if cue is None:
+                orphans.append((payload, start, end))
+            else:
+                cue_start, cue_end, polarity = cue
+                first, last = start, end
+                if clauses[cue_start] == clauses[start] and (
+                    max(cue_start - end, start - cue_end) <= SPAN_REACH
+                ):
+                    first, last = min(start, cue_start), max(end, cue_end)
+                results.append((payload, first, last, polarity))
+        # A segment with a gap cue and no topic ("..., but it could have gone deeper")
+        # passes the gap to the topics of the segment before.
+        topic_segments = {segment_of[start] for _p, start, _e in subjects}
+        gap_segments = {segment_of[start] for start, _e, polarity in polar if polarity == GAP}
+        for payload, start, end, polarity in list(results):
+            segment = segment_of[start]
+            if (
+                polarity == STRENGTH
+                and segment + 1 in gap_segments
+                and segment + 1 not in topic_segments
+            ):
+                results.append((payload, start, end, GAP))
+        for payload, start, end in orphans:
+            segment = segment_of[start]
+            if segment + 1 in gap_segments and segment + 1 not in topic_segments:
+                results.append((payload, start, end, GAP))
+            elif carry is not None:
+                results.append((payload, start, end, carry))
+        for payload, start, end, polarity in results:
+            category, key = self.entries[payload]
+            found.append(
+                Hit(
+                    polarity,
+                    "technology" if category == TOOL else key,
+                    sentence.starts[start],
+                    sentence.ends[end - 1],
+                    tool=key if category == TOOL else None,
+                )
+            )
+        if not subjects and polar and (sentence.colon or count <= HEADING_WORDS and brk == "\n"):
+            return polar[0][2], True  # a heading: its polarity holds for the lines below
+        return carry, fresh and not subjects
+
+
+def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop the hits that lie inside a longer one ("no concerns" hides "concerns")."""
+    hits.sort(key=lambda hit: (hit[1], -hit[2]))
+    kept = []
+    reach = -1
+    span = (-1, -1)
+    for hit in hits:
+        _payload, start, end = hit
+        if end <= reach and (start, end) != span:
+            continue
+        if end > reach:
+            reach, span = end, (start, end)
+        kept.append(hit)
+    return kept
+
+
+def _negation(negation_ends: dict[int, int], start: int, clauses: list[int]) -> int | None:
+    """The end of a negation right before word *start* in its clause, if there is one."""
+    for end in range(start, max(start - NEGATION_REACH, 0) - 1, -1):
+        if end in negation_ends and clauses[negation_ends[end]] == clauses[start]:
+            return end
+    return None
+
+
+def _fixed(category: str, negated: bool) -> Polarity | Literal["drop"] | None:  # noqa: FBT001
+    """The polarity a phrase carries by itself, or None when it needs a cue."""
+    if category == AREA_GAP:
+        return "drop" if negated else GAP
+    if category == AREA_STRENGTH:
+        return GAP if negated else STRENGTH
+    return None
+
+
+def _nearest(
+    polar: list[tuple[int, int, Polarity]],
+    cue_starts: list[int],
+    start: int,
+    end: int,
+    segment_of: list[int],
+    clauses: list[int],
+) -> tuple[int, int, Polarity] | None:
+    """The cue of the topic's segment closest to words ``start:end``, same clause first."""
+    best: tuple[tuple[int, int, int], tuple[int, int, Polarity]] | None = None
+    segment, clause = segment_of[start], clauses[start]
+    first = bisect.bisect_left(cue_starts, start - WINDOW)
+    for index in range(first, len(polar)):
+        cue = polar[index]
+        cue_start, cue_end, polarity = cue
+        if cue_start > end + WINDOW:
+            break
+        if segment_of[cue_start] != segment:
+            continue
+        distance = max(cue_start - end, start - cue_end, 0)
+        if distance > WINDOW:
+            continue
+        rank = (clauses[cue_start] != clause, distance, polarity != GAP)
+        if best is None or rank < best[0]:
+            best = (rank, cue)
+    return None if best is None else best[1]
+
+
+@functools.cache
+def matcher(locale: str) -> Matcher:
+    """The compiled matcher of a supported *locale*, cached."""
+    from followkit.feedback._taxonomy import load_locale, tools  # noqa: PLC0415
+
+    return Matcher(load_locale(locale), tools())
