@@ -50,10 +50,12 @@ HEADING_WORDS: Final = 5
 SPAN_REACH: Final = 6
 
 # Hit categories.
-TOPIC, AREA_GAP, AREA_STRENGTH, TOOL = "topic", "area-gap", "area-strength", "tool"
+TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL = "topic", "weak", "area-gap", "area-strength", "tool"
 GAP, STRENGTH, NEUTRAL, NEGATION, CONTRAST = "gap", "strength", "neutral", "negation", "contrast"
 CONSTRAINT, QUESTION = "constraint", "question"
-_SUBJECTS = frozenset({TOPIC, AREA_GAP, AREA_STRENGTH, TOOL})
+_SUBJECTS = frozenset({TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL})
+#: How near (in words, same clause) another topic hides a weak one ("experience with Kafka").
+WEAK_REACH: Final = 3
 
 
 @attrs.frozen
@@ -79,12 +81,27 @@ class _Sentence:
         self.clauses: list[int] = []
         self.colon = False  # the last mark before the break is a colon
 
+    def add(self, word: str, start: int, end: int, clause: int) -> None:
+        self.words.append(word)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.clauses.append(clause)
+
+
+#: Accented letters and their plain forms, for locales whose writers often leave accents
+#: out (one character for one, so offsets do not move).
+_FOLD = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿæœ", "aaaaaaceeeeiiiinooooouuuuyyæœ")
+
 
 class Matcher:
     """Every phrase of one locale (and the named technologies) in one trie."""
 
     def __init__(self, data: LocaleData, tools: dict[str, tuple[str, ...]]) -> None:
         self.locale = data.locale
+        # French elides articles and "ne" into the next word ("l'architecture",
+        # "n'avez"): such words are read as two.
+        self.elision = data.elision
+        self.fold = data.fold_accents
         self.trie = Trie()
         self.entries: list[tuple[str, str]] = []
         origin = data.origin
@@ -96,6 +113,7 @@ class Matcher:
             self._add(QUESTION, key, patterns, origin, f"questions.{key}")
         for key, phrases in data.areas.items():
             self._add(TOPIC, key, phrases.topic, origin, f"areas.{key}.topic")
+            self._add(WEAK, key, phrases.weak, origin, f"areas.{key}.weak")
             self._add(AREA_GAP, key, phrases.gap, origin, f"areas.{key}.gap")
             self._add(AREA_STRENGTH, key, phrases.strength, origin, f"areas.{key}.strength")
         for key, (_name, patterns) in data.constraints.items():
@@ -111,12 +129,16 @@ class Matcher:
         self.entries.append((category, key))
         payload = len(self.entries) - 1
         for pattern in patterns:
-            sequences, question = expand(pattern, source=origin, field=field)
+            sequences, question = expand(
+                pattern.translate(_FOLD) if self.fold else pattern, source=origin, field=field
+            )
             self.trie.add(sequences, payload, question=question)
 
     def read(self, text: str) -> list[Hit]:
         """Return the gaps, strengths, constraints and questions found in *text*."""
         low = normalize(text)
+        if self.fold:
+            low = low.translate(_FOLD)
         found: list[Hit] = []
         carry: Polarity | None = None
         fresh = False  # no topic since the heading that set ``carry``
@@ -140,10 +162,12 @@ class Matcher:
                 continue
             newlines = 0
             sentence.colon = False
-            sentence.words.append(token)
-            sentence.starts.append(match.start())
-            sentence.ends.append(match.end())
-            sentence.clauses.append(clause)
+            start = match.start()
+            if self.elision and "'" in token:
+                head, _mark, token = token.partition("'")
+                sentence.add(head, start, start + len(head), clause)
+                start += len(head) + 1
+            sentence.add(token, start, match.end(), clause)
         if sentence.words:
             self._sentence(sentence, "\n", carry, fresh, found)
         return found
@@ -172,7 +196,7 @@ class Matcher:
                 cuts.append(start)
             else:  # cues, negations, constraints and questions: the longest phrase wins
                 cues.append((payload, start, end))
-        subjects = _outermost(subjects)
+        subjects = self._without_weak(_outermost(subjects), sentence.clauses)
         cues = _outermost(cues)
         cuts.sort()
         negation_ends: dict[int, int] = {}
@@ -262,6 +286,32 @@ class Matcher:
         if not subjects and polar and (sentence.colon or count <= HEADING_WORDS and brk == "\n"):
             return polar[0][2], True  # a heading: its polarity holds for the lines below
         return carry, fresh and not subjects
+
+
+    def _without_weak(
+        self, subjects: list[tuple[int, int, int]], clauses: list[int]
+    ) -> list[tuple[int, int, int]]:
+        """Drop the weak topics that another topic stands next to in the same clause.
+
+        "experience" names the industry-experience area alone, but in "experience with
+        Kafka" or "stakeholder management experience" the other topic is the point.
+        """
+        strong = [hit for hit in subjects if self.entries[hit[0]][0] != WEAK]
+        if len(strong) == len(subjects):
+            return subjects
+        starts = {start for _p, start, _e in strong}
+        ends = {end for _p, _s, end in strong}
+        kept = []
+        for hit in subjects:
+            _payload, start, end = hit
+            if self.entries[hit[0]][0] == WEAK and any(
+                (end + gap in starts and clauses[end + gap] == clauses[start])
+                or (start - gap in ends and clauses[start - gap - 1] == clauses[start])
+                for gap in range(WEAK_REACH + 1)
+            ):
+                continue
+            kept.append(hit)
+        return kept
 
 
 def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -147,6 +147,7 @@ class AreaPhrases:
 
     name: str
     topic: tuple[str, ...]
+    weak: tuple[str, ...]
     gap: tuple[str, ...]
     strength: tuple[str, ...]
     steps: tuple[NextStep, ...]
@@ -158,6 +159,8 @@ class LocaleData:
 
     locale: str
     origin: str
+    elision: bool
+    fold_accents: bool
     negations: tuple[str, ...]
     contrast: tuple[str, ...]
     cues: Mapping[str, tuple[str, ...]]
@@ -191,6 +194,12 @@ def _strings(value: object, origin: str, field: str, *, empty: bool = True) -> t
 def _text(value: object, origin: str, field: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise RuleError("must be a non-empty string", source=origin, field=field)
+    return value
+
+
+def _flag(value: object, origin: str, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleError("must be true or false", source=origin, field=field)
     return value
 
 
@@ -233,7 +242,7 @@ def taxonomy() -> Taxonomy:
 
 def _area(value: object, origin: str, key: str) -> AreaPhrases:
     entry = _table(value, origin, f"areas.{key}")
-    _keys(entry, {"name", "topic", "gap", "strength", "steps"}, origin, f"areas.{key}")
+    _keys(entry, {"name", "topic", "weak", "gap", "strength", "steps"}, origin, f"areas.{key}")
     topic = _strings(entry.get("topic", []), origin, f"areas.{key}.topic")
     gap = _strings(entry.get("gap", []), origin, f"areas.{key}.gap")
     if not topic and not gap and key != "technology":
@@ -255,6 +264,7 @@ def _area(value: object, origin: str, key: str) -> AreaPhrases:
     return AreaPhrases(
         name=_text(entry.get("name"), origin, f"areas.{key}.name"),
         topic=topic,
+        weak=_strings(entry.get("weak", []), origin, f"areas.{key}.weak"),
         gap=gap,
         strength=_strings(entry.get("strength", []), origin, f"areas.{key}.strength"),
         steps=tuple(steps),
@@ -270,7 +280,17 @@ def parse_locale(data: Mapping[str, Any], origin: str, locale: str) -> LocaleDat
     """
     _keys(
         data,
-        {"locale", "negations", "contrast", "cues", "questions", "areas", "constraints"},
+        {
+            "locale",
+            "elision",
+            "fold_accents",
+            "negations",
+            "contrast",
+            "cues",
+            "questions",
+            "areas",
+            "constraints",
+        },
         origin,
         "file",
     )
@@ -304,6 +324,8 @@ def parse_locale(data: Mapping[str, Any], origin: str, locale: str) -> LocaleDat
     return LocaleData(
         locale=locale,
         origin=origin,
+        elision=_flag(data.get("elision", False), origin, "elision"),
+        fold_accents=_flag(data.get("fold_accents", False), origin, "fold_accents"),
         negations=_strings(data.get("negations", []), origin, "negations"),
         contrast=_strings(data.get("contrast", []), origin, "contrast"),
         cues={key: _strings(cues.get(key, []), origin, f"cues.{key}") for key in CUE_KEYS},
