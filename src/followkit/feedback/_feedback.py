@@ -152,9 +152,7 @@ class Feedback:
         }
 
 
-def read(
-    text: str, *, locale: str | babel.Locale = "en", date: dt.date | None = None
-) -> Feedback:
+def read(text: str, *, locale: str | babel.Locale = "en", date: dt.date | None = None) -> Feedback:
     """Read recruiter feedback: the areas to improve, the strengths and the constraints.
 
     Args:

@@ -51,7 +51,9 @@ SPAN_REACH: Final = 6
 
 # Hit categories.
 TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL = "topic", "weak", "area-gap", "area-strength", "tool"
-GAP, STRENGTH, NEUTRAL, NEGATION, CONTRAST = "gap", "strength", "neutral", "negation", "contrast"
+GAP: Final = "gap"
+STRENGTH: Final = "strength"
+NEUTRAL, NEGATION, CONTRAST = "neutral", "negation", "contrast"
 CONSTRAINT, QUESTION = "constraint", "question"
 _SUBJECTS = frozenset({TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL})
 #: How near (in words, same clause) another topic hides a weak one ("experience with Kafka").
@@ -148,7 +150,7 @@ class Matcher:
         for match in _TOKEN.finditer(low):
             token = match.group()
             if token in BREAKS:
-                if token == "\n":
+                if token == "\n":  # noqa: S105  (a line break, not a password)
                     newlines += 1
                     if newlines >= 2 and carry is not None and not fresh:  # a blank line
                         carry = None
@@ -158,7 +160,7 @@ class Matcher:
                 continue
             if token in _CLAUSE:
                 clause += 1
-                sentence.colon = token == ":"
+                sentence.colon = token == ":"  # noqa: S105
                 continue
             newlines = 0
             sentence.colon = False
@@ -172,7 +174,7 @@ class Matcher:
             self._sentence(sentence, "\n", carry, fresh, found)
         return found
 
-    def _sentence(  # noqa: C901, PLR0912  (one pass over a sentence's hits, kept together)
+    def _sentence(  # noqa: C901, PLR0912, PLR0915  (one pass over a sentence's hits)
         self,
         sentence: _Sentence,
         brk: str,
@@ -227,9 +229,7 @@ class Matcher:
             category, key = self.entries[payload]
             if category == CONSTRAINT and _negation(negation_ends, start, clauses) is not None:
                 continue
-            found.append(
-                Hit(category, key, sentence.starts[start], sentence.ends[end - 1])
-            )
+            found.append(Hit(category, key, sentence.starts[start], sentence.ends[end - 1]))
         polar.sort()
         segment_of = [bisect.bisect_right(cuts, index) for index in range(count)]
         cue_starts = [item[0] for item in polar]
@@ -283,10 +283,9 @@ class Matcher:
                     tool=key if category == TOOL else None,
                 )
             )
-        if not subjects and polar and (sentence.colon or count <= HEADING_WORDS and brk == "\n"):
+        if not subjects and polar and (sentence.colon or (count <= HEADING_WORDS and brk == "\n")):
             return polar[0][2], True  # a heading: its polarity holds for the lines below
         return carry, fresh and not subjects
-
 
     def _without_weak(
         self, subjects: list[tuple[int, int, int]], clauses: list[int]
@@ -347,7 +346,7 @@ def _fixed(category: str, negated: bool) -> Polarity | Literal["drop"] | None:  
     return None
 
 
-def _nearest(
+def _nearest(  # noqa: PLR0913, PLR0917  (the sentence's tables, read only)
     polar: list[tuple[int, int, Polarity]],
     cue_starts: list[int],
     start: int,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +12,7 @@ from followkit.feedback._feedback import Feedback, Mention, check_date
 from followkit.feedback._taxonomy import AreaKind, taxonomy
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
 
 __all__ = ["Recurrence", "Summary", "summarize"]
@@ -88,7 +88,7 @@ class Summary:
     first: dt.date | None = None
     last: dt.date | None = None
 
-    def recurring(self, minimum: int = 2) -> tuple[Recurrence, ...]:
+    def recurring(self, minimum: object = 2) -> tuple[Recurrence, ...]:
         """The areas to improve that came up in at least *minimum* pieces of feedback.
 
         Raises:
@@ -122,9 +122,7 @@ def _pieces(feedbacks: object) -> list[Feedback]:
     for index, item in enumerate(feedbacks):
         if isinstance(item, Feedback):
             pieces.append(item)
-        elif (
-            isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Feedback)  # noqa: PLR2004
-        ):
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Feedback):
             day = check_date(item[0], field=f"feedbacks[{index}][0]")
             pieces.append(attrs.evolve(item[1], date=day) if day else item[1])
         else:
@@ -156,8 +154,12 @@ def _rank(
         )
         for key, pieces in seen.items()
     ]
-    items.sort(key=lambda item: (-item.count, -(item.last or dt.date.min).toordinal(), order[item.id]))
+    items.sort(key=lambda item: (-item.count, -_ordinal(item.last), order[item.id]))
     return tuple(items)
+
+
+def _ordinal(day: dt.date | None) -> int:
+    return 0 if day is None else day.toordinal()
 
 
 def _collect(

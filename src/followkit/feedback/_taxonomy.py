@@ -365,8 +365,7 @@ def resolve_locale(locale: str | babel.Locale) -> str:
             return name
         name = exceptions.get(name) or name.rpartition("_")[0]
     raise UnsupportedLocaleError(
-        f"feedback in {str(parsed)!r} cannot be read yet; supported locales: "
-        f"{', '.join(LOCALES)}",
+        f"feedback in {str(parsed)!r} cannot be read yet; supported locales: {', '.join(LOCALES)}",
         field="locale",
         locale=str(parsed),
         supported=LOCALES,
@@ -434,9 +433,7 @@ def area(area_id: str, *, locale: str | babel.Locale = "en") -> Area:
     for item in areas(locale):
         if item.id == area_id:
             return item
-    raise InvalidInputError(
-        f"{area_id!r} is not an area of the feedback taxonomy", field="area_id"
-    )
+    raise InvalidInputError(f"{area_id!r} is not an area of the feedback taxonomy", field="area_id")
 
 
 def constraints(locale: str | babel.Locale = "en") -> tuple[Constraint, ...]:
