@@ -174,7 +174,7 @@ class Matcher:
             self._sentence(sentence, "\n", carry, fresh, found)
         return found
 
-    def _sentence(  # noqa: C901, PLR0912, PLR0915  (one pass over a sentence's hits)
+    def _sentence(  # noqa: PLR0912, PLR0915  (one pass over a sentence's hits)
         self,
         sentence: _Sentence,
         brk: str,

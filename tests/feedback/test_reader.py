@@ -1,0 +1,221 @@
+"""read(): areas, strengths, constraints and the question for vague feedback, per locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import babel
+import pytest
+
+from followkit.errors import InvalidInputError, UnsupportedLocaleError
+from followkit.feedback import Feedback, read
+from followkit.messages import Question
+
+
+def gaps(text: str, locale: str = "en") -> list[str]:
+    return [mention.area for mention in read(text, locale=locale).areas]
+
+
+def praised(text: str, locale: str = "en") -> list[str]:
+    return [mention.area for mention in read(text, locale=locale).strengths]
+
+
+# (locale, text, areas to improve, strengths)
+CASES = [
+    ("en", "Your SQL was strong, but system design lacked depth.", ["system-design"], ["sql-data"]),
+    ("en", "There were no concerns about your SQL.", [], []),
+    ("en", "You have no hands-on experience with Kubernetes.", ["technology"], []),
+    ("en", "Your presentation wasn't as strong as we hoped.", ["presenting"], []),
+    ("en", "We were impressed by your stakeholder management.", [], ["stakeholder-management"]),
+    ("en", "Your answers tended to ramble.", ["concise-answers"], []),
+    ("en", "The panel felt your answers were too generic.", ["structured-answers"], []),
+    (
+        "en",
+        "Your system design answer was solid but could have gone deeper.",
+        ["system-design"],
+        ["system-design"],
+    ),
+    ("en", "We need someone with fluent German.", ["language-proficiency"], []),
+    ("en", "Your salary expectations were above our range.", ["salary-expectations"], []),
+    ("en", "You did not ask any questions at the end.", ["questions-for-interviewer"], []),
+    (
+        "de",
+        "Ihre SQL-Kenntnisse waren sehr gut, aber beim Systemdesign fehlte uns die Tiefe.",
+        ["system-design"],
+        ["sql-data"],
+    ),
+    ("de", "Es gab keine Bedenken bezüglich Ihrer Präsentation.", [], []),
+    ("de", "Uns fehlte Erfahrung mit Terraform.", ["technology"], []),
+    ("de", "Ihre Antworten waren zu allgemein.", ["structured-answers"], []),
+    (
+        "fr",
+        "Votre maîtrise de SQL est solide, mais l'architecture manquait de profondeur.",
+        ["system-design"],
+        ["sql-data"],
+    ),
+    ("fr", "Aucune inquiétude sur votre présentation.", [], []),
+    ("fr", "Vos reponses etaient trop generales.", ["structured-answers"], []),
+    ("fr", "Vous n'avez pas d'expérience avec Kafka.", ["technology"], []),
+    (
+        "es",
+        "Tus conocimientos de SQL son sólidos, pero el diseño de sistemas necesita más profundidad.",
+        ["system-design"],
+        ["sql-data"],
+    ),
+    ("es", "No hubo dudas sobre tu presentación.", [], []),
+    ("es", "Tus respuestas fueron demasiado generales.", ["structured-answers"], []),
+    ("es", "Nos falta ver más experiencia con Salesforce.", ["technology"], []),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected_gaps", "expected_strengths"), CASES)
+def test_polarity(
+    locale: str, text: str, expected_gaps: list[str], expected_strengths: list[str]
+) -> None:
+    feedback = read(text, locale=locale)
+    assert [m.area for m in feedback.areas] == expected_gaps
+    assert [m.area for m in feedback.strengths] == expected_strengths
+
+
+def test_spans_quote_the_text() -> None:
+    text = "Thanks for your time. Your SQL was strong, but system design lacked depth."
+    feedback = read(text)
+    for mention in (*feedback.areas, *feedback.strengths):
+        assert text[slice(*mention.span)] == mention.text
+    (design,) = feedback.areas
+    assert "system design" in design.text
+    assert design.kind == "technical"
+
+
+def test_named_tool() -> None:
+    feedback = read("We needed deeper experience with Kubernetes and Terraform.")
+    assert [(m.area, m.tool) for m in feedback.areas] == [
+        ("technology", "Kubernetes"),
+        ("technology", "Terraform"),
+    ]
+
+
+def test_one_mention_per_area() -> None:
+    text = "System design lacked depth. We also felt the system design round ran short."
+    assert gaps(text) == ["system-design"]
+
+
+def test_heading_gives_the_list_its_polarity() -> None:
+    text = (
+        "Areas to develop:\n- SQL\n- stakeholder management\n\nStrengths:\n- presentation skills\n"
+    )
+    feedback = read(text)
+    assert [m.area for m in feedback.areas] == ["sql-data", "stakeholder-management"]
+    assert [m.area for m in feedback.strengths] == ["presenting"]
+
+
+def test_blank_line_ends_a_heading() -> None:
+    text = "Things to work on:\n- SQL\n\nWe discussed Python at length."
+    assert [(m.area, m.tool) for m in read(text).areas] == [("sql-data", None)]
+
+
+def test_constraints_are_not_areas() -> None:
+    feedback = read("The role went to an internal candidate, and the budget was cut.")
+    assert [c.constraint for c in feedback.constraints] == ["internal-candidate", "budget"]
+    assert feedback.areas == ()
+    assert feedback.outside_control
+    assert not feedback.vague
+    assert feedback.question is None
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "constraint"),
+    [
+        ("en", "Unfortunately the position has been put on hold.", "role-closed"),
+        ("en", "The role was re-levelled to a more junior position.", "seniority-mismatch"),
+        ("de", "Die Stelle wurde intern besetzt.", "internal-candidate"),
+        (
+            "de",
+            "Aufgrund eines Einstellungsstopps können wir die Stelle nicht besetzen.",
+            "role-closed",
+        ),
+        ("fr", "Le poste a été gelé suite à une réorganisation.", "role-closed"),
+        ("fr", "Nous avons privilégié une mobilité interne.", "internal-candidate"),
+        ("es", "El proceso ha sido cancelado por motivos de presupuesto.", "role-closed"),
+        ("es", "Hemos optado por una promoción interna.", "internal-candidate"),
+    ],
+)
+def test_constraint_per_locale(locale: str, text: str, constraint: str) -> None:
+    assert constraint in [c.constraint for c in read(text, locale=locale).constraints]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "question"),
+    [
+        (
+            "en",
+            "We decided to move forward with a stronger candidate.",
+            Question.SKILLS_OR_EXPERIENCE,
+        ),
+        (
+            "en",
+            "Thank you for your time; we will not be moving forward.",
+            Question.AREAS_TO_IMPROVE,
+        ),
+        ("en", "It was a gut feeling from the panel.", Question.IMPRESSION),
+        (
+            "de",
+            "Wir haben uns für einen Bewerber entschieden, der besser gepasst hat.",
+            Question.SKILLS_OR_EXPERIENCE,
+        ),
+        ("fr", "Nous avons retenu un profil plus expérimenté.", Question.SKILLS_OR_EXPERIENCE),
+        ("es", "Elegimos un perfil más experimentado.", Question.SKILLS_OR_EXPERIENCE),
+    ],
+)
+def test_vague_feedback_gets_a_question(locale: str, text: str, question: Question) -> None:
+    feedback = read(text, locale=locale)
+    assert feedback.vague
+    assert feedback.question is question
+
+
+def test_strengths_alone_are_still_vague() -> None:
+    feedback = read("We really enjoyed your presentation, but went with another candidate.")
+    assert feedback.strengths
+    assert feedback.vague
+
+
+def test_regional_locale_and_babel_locale() -> None:
+    assert read("Ihr Systemdesign war zu oberflächlich.", locale="de_AT").locale == "de"
+    assert read("Your SQL was weak.", locale=babel.Locale("en", "GB")).locale == "en"
+
+
+@pytest.mark.parametrize("locale", ["it", "auto", "xx_invalid", "", 5])
+def test_unsupported_locale(locale: object) -> None:
+    with pytest.raises(UnsupportedLocaleError) as info:
+        read("text", locale=locale)  # type: ignore[arg-type]
+    assert info.value.field == "locale"
+
+
+def test_bad_text() -> None:
+    with pytest.raises(InvalidInputError, match="text: must be a string"):
+        read(b"bytes")  # type: ignore[arg-type]
+
+
+def test_date_is_kept_and_checked() -> None:
+    when = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+    assert read("Your SQL was weak.", date=when).date == dt.date(2026, 3, 2)
+    with pytest.raises(InvalidInputError, match="date: must be a datetime.date"):
+        read("Your SQL was weak.", date="2026-03-02")  # type: ignore[arg-type]
+
+
+def test_as_dict_is_json_ready() -> None:
+    import json
+
+    data = read("Strong on SQL, but the role was put on hold.", date=dt.date(2026, 1, 2)).as_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["date"] == "2026-01-02"
+    assert data["strengths"][0]["area"] == "sql-data"
+    assert data["constraints"][0]["constraint"] == "role-closed"
+    assert data["outside_control"] is True
+    assert data["question"] is None
+
+
+def test_empty_text() -> None:
+    feedback = read("")
+    assert feedback == Feedback(locale="en", question=Question.AREAS_TO_IMPROVE)
+    assert feedback.area_ids == ()

@@ -1,0 +1,128 @@
+"""The taxonomy and the phrase files: complete in every locale, validated on load."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+from typing import Any
+
+import pytest
+
+from followkit.errors import InvalidInputError, RuleError, UnsupportedLocaleError
+from followkit.feedback import AREA_KINDS, LOCALES, STEP_KINDS, area, areas, constraints
+from followkit.feedback._reader import Matcher
+from followkit.feedback._taxonomy import load_locale, parse_locale, taxonomy, tools
+
+CONSTRAINT_IDS = ["internal-candidate", "role-closed", "budget", "seniority-mismatch"]
+
+
+def test_taxonomy_is_the_fixed_one() -> None:
+    known = taxonomy()
+    assert len(known.kinds) == 37
+    assert list(known.constraints) == CONSTRAINT_IDS
+    assert set(known.kinds.values()) == set(AREA_KINDS)
+    assert known.kinds["system-design"] == "technical"
+    assert known.kinds["interview-setup"] == "logistics"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_area_has_a_name_and_steps(locale: str) -> None:
+    listed = areas(locale)
+    assert [item.id for item in listed] == list(taxonomy().kinds)
+    for item in listed:
+        assert item.locale == locale
+        assert item.name
+        assert len(item.next_steps) >= 2
+        assert {step.kind for step in item.next_steps} <= set(STEP_KINDS)
+        assert len({step.kind for step in item.next_steps}) >= 1
+        assert item.as_dict()["next_steps"][0]["text"] == item.next_steps[0].text
+    assert [c.id for c in constraints(locale)] == CONSTRAINT_IDS
+
+
+def test_steps_are_translated() -> None:
+    texts = {locale: area("system-design", locale=locale).next_steps[0].text for locale in LOCALES}
+    assert len(set(texts.values())) == len(LOCALES)
+
+
+def test_area_lookup() -> None:
+    assert area("sql-data", locale="fr_CA").name == "SQL et analyse de données"
+    with pytest.raises(InvalidInputError, match="'nope' is not an area"):
+        area("nope")
+    with pytest.raises(UnsupportedLocaleError):
+        areas("ja")
+    assert constraints("de")[0].as_dict()["name"] == "Interne Besetzung"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_phrases_compile(locale: str) -> None:
+    matcher = Matcher(load_locale(locale), tools())
+    assert matcher.trie.size > 500
+
+
+def _data(locale: str = "en") -> dict[str, Any]:
+    text = (files("followkit.feedback") / "locales" / f"{locale}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _broken(change: str) -> dict[str, Any]:
+    data = _data()
+    if change == "unknown key":
+        data["extra"] = 1
+    elif change == "wrong locale":
+        data["locale"] = "de"
+    elif change == "missing area":
+        del data["areas"]["portfolio"]
+    elif change == "few steps":
+        data["areas"]["portfolio"]["steps"] = data["areas"]["portfolio"]["steps"][:1]
+    elif change == "bad step kind":
+        data["areas"]["portfolio"]["steps"][0]["kind"] = "nap"
+    elif change == "no phrases":
+        data["areas"]["portfolio"]["topic"] = []
+    elif change == "phrases not strings":
+        data["cues"]["gap"] = [1]
+    elif change == "bad flag":
+        data["elision"] = "yes"
+    elif change == "empty name":
+        data["areas"]["portfolio"]["name"] = " "
+    elif change == "unknown question":
+        data["questions"]["WHY"] = ["why"]
+    elif change == "missing constraint":
+        del data["constraints"]["budget"]
+    elif change == "empty constraint":
+        data["constraints"]["budget"]["patterns"] = []
+    elif change == "area not a table":
+        data["areas"]["portfolio"] = "x"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ("unknown key", "file"),
+        ("wrong locale", "locale"),
+        ("missing area", "areas"),
+        ("few steps", "areas.portfolio.steps"),
+        ("bad step kind", "areas.portfolio.steps[0].kind"),
+        ("no phrases", "areas.portfolio"),
+        ("phrases not strings", "cues.gap"),
+        ("bad flag", "elision"),
+        ("empty name", "areas.portfolio.name"),
+        ("unknown question", "questions"),
+        ("missing constraint", "constraints"),
+        ("empty constraint", "constraints.budget.patterns"),
+        ("area not a table", "areas.portfolio"),
+    ],
+)
+def test_malformed_phrase_file(change: str, field: str) -> None:
+    with pytest.raises(RuleError) as info:
+        parse_locale(_broken(change), "en.toml", "en")
+    assert info.value.field == field
+    assert "en.toml" in str(info.value)
+
+
+def test_bad_phrase_syntax_names_the_field() -> None:
+    data = _data()
+    data["areas"]["portfolio"]["topic"] = ["(unclosed"]
+    parsed = parse_locale(data, "en.toml", "en")
+    with pytest.raises(RuleError, match="areas.portfolio.topic"):
+        Matcher(parsed, tools())
