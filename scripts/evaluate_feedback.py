@@ -84,6 +84,9 @@ def score(rows: list[dict[str, Any]], locale: str, errors: list[str]) -> Counter
                     counts[f"{name}.id"] += 1
                     if any(_overlaps(span, gold[ident]) for span in spans):
                         counts[f"{name}.span"] += 1
+                    else:
+                        quoted = text[slice(*spans[0])]
+                        errors.append(f"{row['id']}: elsewhere {name[:-1]} {ident}: {quoted!r}")
                 else:
                     quoted = text[slice(*spans[0])]
                     errors.append(f"{row['id']}: extra {name[:-1]} {ident}: {quoted!r}")

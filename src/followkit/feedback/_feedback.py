@@ -195,7 +195,8 @@ def read(text: str, *, locale: str | babel.Locale = "en", date: dt.date | None =
     strengths: dict[tuple[str, str | None], Mention] = {}
     limits: dict[str, ConstraintMention] = {}
     question: Question | None = None
-    for hit in sorted(matcher(name).read(text), key=lambda hit: hit.start):
+    # Of several mentions of an area, the most direct one (then the first) is kept.
+    for hit in sorted(matcher(name).read(text), key=lambda hit: (hit.rank, hit.start)):
         span = (hit.start, hit.end)
         if hit.category == "constraint":
             limits.setdefault(
@@ -217,11 +218,15 @@ def read(text: str, *, locale: str | babel.Locale = "en", date: dt.date | None =
             )
     feedback = Feedback(
         locale=name,
-        areas=tuple(gaps.values()),
-        strengths=tuple(strengths.values()),
-        constraints=tuple(limits.values()),
+        areas=tuple(sorted(gaps.values(), key=_start)),
+        strengths=tuple(sorted(strengths.values(), key=_start)),
+        constraints=tuple(sorted(limits.values(), key=_start)),
         date=date,
     )
     if feedback.vague:
         return attrs.evolve(feedback, question=question or Question.AREAS_TO_IMPROVE)
     return feedback
+
+
+def _start(mention: Mention | ConstraintMention) -> int:
+    return mention.span[0]

@@ -69,6 +69,10 @@ class Hit:
     start: int
     end: int
     tool: str | None = None
+    #: How directly the text says it: 0 a phrase that carries its polarity, 1 a cue in the
+    #: same clause or a heading, 2 a cue further away, 3 a cue passed on from the next
+    #: segment. Of several mentions of an area the most direct one is kept.
+    rank: int = 0
 
 
 class _Sentence:
@@ -198,8 +202,17 @@ class Matcher:
                 cuts.append(start)
             else:  # cues, negations, constraints and questions: the longest phrase wins
                 cues.append((payload, start, end))
-        subjects = self._without_weak(_outermost(subjects), sentence.clauses)
         cues = _outermost(cues)
+        # A neutral phrase hides the topics inside it too ("not a reflection of your
+        # qualifications", "experience more closely matches").
+        hidden = {
+            index
+            for payload, start, end in cues
+            if self.entries[payload][0] == NEUTRAL
+            for index in range(start, end)
+        }
+        subjects = [hit for hit in subjects if hit[1] not in hidden or hit[2] - 1 not in hidden]
+        subjects = self._without_weak(_outermost(subjects), sentence.clauses)
         cuts.sort()
         negation_ends: dict[int, int] = {}
         polar: list[tuple[int, int, Polarity]] = []  # (start, end, polarity) of cues
@@ -233,7 +246,8 @@ class Matcher:
         polar.sort()
         segment_of = [bisect.bisect_right(cuts, index) for index in range(count)]
         cue_starts = [item[0] for item in polar]
-        results: list[tuple[int, int, int, Polarity]] = []  # (payload, start, end, polarity)
+        # (payload, start, end, polarity, rank)
+        results: list[tuple[int, int, int, Polarity, int]] = []
         orphans: list[tuple[int, int, int]] = []  # subjects with no cue
         for payload, start, end in subjects:
             category = self.entries[payload][0]
@@ -241,38 +255,38 @@ class Matcher:
             if fixed == "drop":
                 continue
             if fixed is not None:
-                results.append((payload, start, end, fixed))
+                results.append((payload, start, end, fixed, 0))
                 continue
             cue = _nearest(polar, cue_starts, start, end, segment_of, clauses)
             if cue is None:
                 orphans.append((payload, start, end))
             else:
                 cue_start, cue_end, polarity = cue
-                first, last = start, end
+                first, last, rank = start, end, 2
                 if clauses[cue_start] == clauses[start] and (
                     max(cue_start - end, start - cue_end) <= SPAN_REACH
                 ):
-                    first, last = min(start, cue_start), max(end, cue_end)
-                results.append((payload, first, last, polarity))
+                    first, last, rank = min(start, cue_start), max(end, cue_end), 1
+                results.append((payload, first, last, polarity, rank))
         # A segment with a gap cue and no topic ("..., but it could have gone deeper")
         # passes the gap to the topics of the segment before.
         topic_segments = {segment_of[start] for _p, start, _e in subjects}
         gap_segments = {segment_of[start] for start, _e, polarity in polar if polarity == GAP}
-        for payload, start, end, polarity in list(results):
+        for payload, start, end, polarity, _rank in list(results):
             segment = segment_of[start]
             if (
                 polarity == STRENGTH
                 and segment + 1 in gap_segments
                 and segment + 1 not in topic_segments
             ):
-                results.append((payload, start, end, GAP))
+                results.append((payload, start, end, GAP, 3))
         for payload, start, end in orphans:
             segment = segment_of[start]
             if segment + 1 in gap_segments and segment + 1 not in topic_segments:
-                results.append((payload, start, end, GAP))
+                results.append((payload, start, end, GAP, 3))
             elif carry is not None:
-                results.append((payload, start, end, carry))
-        for payload, start, end, polarity in results:
+                results.append((payload, start, end, carry, 1))
+        for payload, start, end, polarity, rank in results:
             category, key = self.entries[payload]
             found.append(
                 Hit(
@@ -281,6 +295,7 @@ class Matcher:
                     sentence.starts[start],
                     sentence.ends[end - 1],
                     tool=key if category == TOOL else None,
+                    rank=rank,
                 )
             )
         if not subjects and polar and (sentence.colon or (count <= HEADING_WORDS and brk == "\n")):
