@@ -51,11 +51,15 @@ SPAN_REACH: Final = 6
 
 # Hit categories.
 TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL = "topic", "weak", "area-gap", "area-strength", "tool"
+OPENER, NAMED = "opener", "named"
+#: Most capitalised words read as one unlisted tool name ("Medidata Rave").
+NAMED_WORDS: Final = 3
 GAP: Final = "gap"
 STRENGTH: Final = "strength"
 NEUTRAL, NEGATION, CONTRAST = "neutral", "negation", "contrast"
 CONSTRAINT, QUESTION = "constraint", "question"
 _SUBJECTS = frozenset({TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL})
+_TOOLISH = frozenset({TOOL, NAMED})
 #: How near (in words, same clause) another topic hides a weak one ("experience with Kafka").
 WEAK_REACH: Final = 3
 
@@ -78,9 +82,10 @@ class Hit:
 class _Sentence:
     """The words of one sentence with their offsets and clause numbers."""
 
-    __slots__ = ("clauses", "colon", "ends", "starts", "words")
+    __slots__ = ("clauses", "colon", "ends", "starts", "text", "words")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -108,6 +113,7 @@ class Matcher:
         # "n'avez"): such words are read as two.
         self.elision = data.elision
         self.fold = data.fold_accents
+        self.nouns = data.capitalised_nouns
         self.trie = Trie()
         self.entries: list[tuple[str, str]] = []
         origin = data.origin
@@ -124,16 +130,21 @@ class Matcher:
             self._add(AREA_STRENGTH, key, phrases.strength, origin, f"areas.{key}.strength")
         for key, (_name, patterns) in data.constraints.items():
             self._add(CONSTRAINT, key, patterns, origin, f"constraints.{key}")
+        self._add(OPENER, "", data.tool_openers, origin, "tool_openers")
+        self.named = self._entry(NAMED, "")
         for name, patterns in tools.items():
             self._add(TOOL, name, patterns, "followkit/feedback/tools.toml", f"tools.{name}")
+
+    def _entry(self, category: str, key: str) -> int:
+        self.entries.append((category, key))
+        return len(self.entries) - 1
 
     def _add(
         self, category: str, key: str, patterns: tuple[str, ...], origin: str, field: str
     ) -> None:
         if not patterns:
             return
-        self.entries.append((category, key))
-        payload = len(self.entries) - 1
+        payload = self._entry(category, key)
         for pattern in patterns:
             sequences, question = expand(
                 pattern.translate(_FOLD) if self.fold else pattern, source=origin, field=field
@@ -148,7 +159,7 @@ class Matcher:
         found: list[Hit] = []
         carry: Polarity | None = None
         fresh = False  # no topic since the heading that set ``carry``
-        sentence = _Sentence()
+        sentence = _Sentence(text)
         clause = 0
         newlines = 0
         for match in _TOKEN.finditer(low):
@@ -160,7 +171,7 @@ class Matcher:
                         carry = None
                 if sentence.words:
                     carry, fresh = self._sentence(sentence, token, carry, fresh, found)
-                    sentence = _Sentence()
+                    sentence = _Sentence(text)
                 continue
             if token in _CLAUSE:
                 clause += 1
@@ -198,6 +209,10 @@ class Matcher:
             category = self.entries[payload][0]
             if category in _SUBJECTS:
                 subjects.append((payload, start, end))
+            elif category == OPENER:
+                named = _named(sentence, end, nouns=self.nouns)
+                if named is not None:
+                    subjects.append((self.named, end, named))
             elif category == CONTRAST:
                 cuts.append(start)
             else:  # cues, negations, constraints and questions: the longest phrase wins
@@ -213,6 +228,10 @@ class Matcher:
         }
         subjects = [hit for hit in subjects if hit[1] not in hidden or hit[2] - 1 not in hidden]
         subjects = self._without_weak(_outermost(subjects), sentence.clauses)
+        if any(self.entries[hit[0]][0] == NAMED for hit in subjects):
+            # A name that is also a listed tool or a topic ("German") is that instead.
+            known = {start for payload, start, _e in subjects if payload != self.named}
+            subjects = [hit for hit in subjects if hit[0] != self.named or hit[1] not in known]
         cuts.sort()
         negation_ends: dict[int, int] = {}
         polar: list[tuple[int, int, Polarity]] = []  # (start, end, polarity) of cues
@@ -288,13 +307,15 @@ class Matcher:
                 results.append((payload, start, end, carry, 1))
         for payload, start, end, polarity, rank in results:
             category, key = self.entries[payload]
+            if category == NAMED:
+                key = sentence.text[sentence.starts[start] : sentence.ends[end - 1]]
             found.append(
                 Hit(
                     polarity,
-                    "technology" if category == TOOL else key,
+                    "technology" if category in _TOOLISH else key,
                     sentence.starts[start],
                     sentence.ends[end - 1],
-                    tool=key if category == TOOL else None,
+                    tool=key if category in _TOOLISH else None,
                     rank=rank,
                 )
             )
@@ -326,6 +347,28 @@ class Matcher:
                 continue
             kept.append(hit)
         return kept
+
+
+def _named(sentence: _Sentence, first: int, *, nouns: bool) -> int | None:
+    """The end of a run of capitalised words from word *first* (a tool's name), if any.
+
+    After a tool opener ("experience with", "Kenntnisse in"), "Medidata Rave" or "HPLC"
+    name a tool that no list holds; a lower-case word ends the run. Where every noun is
+    capitalised (*nouns*, German), only words marked otherwise (capitals or digits inside)
+    count.
+    """
+    text, starts, ends = sentence.text, sentence.starts, sentence.ends
+    end = first
+    while end < len(starts) and end - first < NAMED_WORDS and text[starts[end]].isupper():
+        if nouns and not _marked(text[starts[end] : ends[end]]):
+            break
+        end += 1
+    return end if end > first else None
+
+
+def _marked(word: str) -> bool:
+    """Whether a word looks like a name even where every noun is capitalised ("SAP", "iOS")."""
+    return any(char.isupper() or char.isdigit() for char in word[1:])
 
 
 def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -160,8 +160,10 @@ class LocaleData:
     locale: str
     origin: str
     elision: bool
+    capitalised_nouns: bool
     fold_accents: bool
     negations: tuple[str, ...]
+    tool_openers: tuple[str, ...]
     contrast: tuple[str, ...]
     cues: Mapping[str, tuple[str, ...]]
     questions: Mapping[str, tuple[str, ...]]
@@ -283,8 +285,10 @@ def parse_locale(data: Mapping[str, Any], origin: str, locale: str) -> LocaleDat
         {
             "locale",
             "elision",
+            "capitalised_nouns",
             "fold_accents",
             "negations",
+            "tool_openers",
             "contrast",
             "cues",
             "questions",
@@ -325,8 +329,12 @@ def parse_locale(data: Mapping[str, Any], origin: str, locale: str) -> LocaleDat
         locale=locale,
         origin=origin,
         elision=_flag(data.get("elision", False), origin, "elision"),
+        capitalised_nouns=_flag(
+            data.get("capitalised_nouns", False), origin, "capitalised_nouns"
+        ),
         fold_accents=_flag(data.get("fold_accents", False), origin, "fold_accents"),
         negations=_strings(data.get("negations", []), origin, "negations"),
+        tool_openers=_strings(data.get("tool_openers", []), origin, "tool_openers"),
         contrast=_strings(data.get("contrast", []), origin, "contrast"),
         cues={key: _strings(cues.get(key, []), origin, f"cues.{key}") for key in CUE_KEYS},
         questions={
