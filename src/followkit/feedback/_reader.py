@@ -46,7 +46,7 @@ WINDOW: Final = 12
 NEGATION_REACH: Final = 2
 #: Longest line, in words, that counts as a heading without a colon ("Areas to develop").
 HEADING_WORDS: Final = 5
-#: How close (in words, same clause) a cue must be to join the topic's quoted span.
+#: How close (in words, same clause) a cue must be for a direct mention (and a weak topic).
 SPAN_REACH: Final = 6
 
 # Hit categories.
@@ -281,12 +281,14 @@ class Matcher:
                 orphans.append((payload, start, end))
             else:
                 cue_start, cue_end, polarity = cue
-                first, last, rank = start, end, 2
-                if clauses[cue_start] == clauses[start] and (
+                near = clauses[cue_start] == clauses[start] and (
                     max(cue_start - end, start - cue_end) <= SPAN_REACH
-                ):
-                    first, last, rank = min(start, cue_start), max(end, cue_end), 1
-                results.append((payload, first, last, polarity, rank))
+                )
+                if category == WEAK and not near:
+                    continue  # a weak topic counts only with its cue close by
+                # The span runs from the topic to its cue: what the feedback says about it.
+                first, last = min(start, cue_start), max(end, cue_end)
+                results.append((payload, first, last, polarity, 1 if near else 2))
         # A segment with a gap cue and no topic ("..., but it could have gone deeper")
         # passes the gap to the topics of the segment before.
         topic_segments = {segment_of[start] for _p, start, _e in subjects}
@@ -300,6 +302,8 @@ class Matcher:
             ):
                 results.append((payload, start, end, GAP, 3))
         for payload, start, end in orphans:
+            if self.entries[payload][0] == WEAK:
+                continue
             segment = segment_of[start]
             if segment + 1 in gap_segments and segment + 1 not in topic_segments:
                 results.append((payload, start, end, GAP, 3))
