@@ -27,6 +27,7 @@ extensions = [
     "cli_help",  # renders `followkit --help` of every command at build time
     "rules_reference",  # generates the tone rules reference from the rule files
     "intent_reference",  # lists the intent models' strongest features from the model files
+    "feedback_reference",  # generates the feedback taxonomy table from the package data
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -47,7 +47,7 @@ class Mention:
         kind: The area's kind: ``technical``, ``communication``, ``experience``,
             ``preparation``, ``fit`` or ``logistics``.
         span: ``(start, end)`` character offsets of the words that name it.
-        text: The text at :attr:`span`.
+        text: The text at ``span``.
         tool: For the ``technology`` area, the named tool (``"Kubernetes"``), when the
             feedback names one.
 
@@ -79,7 +79,7 @@ class ConstraintMention:
         constraint: ``internal-candidate``, ``role-closed``, ``budget`` or
             ``seniority-mismatch``.
         span: ``(start, end)`` character offsets of the words that say it.
-        text: The text at :attr:`span`.
+        text: The text at ``span``.
 
     .. versionadded:: 0.2.0
     """
@@ -104,7 +104,7 @@ class Feedback:
         strengths: The areas praised, in the same form.
         constraints: Reasons outside the candidate's control (the role went to an
             internal candidate, was closed, lost its budget, was re-levelled).
-        question: When the feedback is :attr:`vague`, the one specific question to ask
+        question: When the feedback is ``vague``, the one specific question to ask
             back (a :class:`~followkit.messages.Question`, for
             :func:`~followkit.messages.feedback_request`); otherwise ``None``.
         date: When the feedback was received, if known (see :func:`summarize`).
@@ -128,14 +128,14 @@ class Feedback:
     def outside_control(self) -> bool:
         """Whether the decision was (also) about something the candidate cannot change.
 
-        A plan built from this feedback trains for :attr:`areas` only, never for a
+        A plan built from this feedback trains for ``areas`` only, never for a
         constraint.
         """
         return bool(self.constraints)
 
     @property
     def area_ids(self) -> tuple[str, ...]:
-        """The distinct ids of :attr:`areas`, in order."""
+        """The distinct ids of ``areas``, in order."""
         return tuple(dict.fromkeys(mention.area for mention in self.areas))
 
     def as_dict(self) -> dict[str, Any]:

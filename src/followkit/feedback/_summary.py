@@ -182,7 +182,7 @@ def summarize(feedbacks: Iterable[Feedback | tuple[dt.date, Feedback]]) -> Summa
     """Rank the areas that recur across several pieces of feedback.
 
     Args:
-        feedbacks: :class:`Feedback` objects (their :attr:`~Feedback.date`, if set, is
+        feedbacks: :class:`Feedback` objects (their ``date``, if set, is
             used) or ``(date, Feedback)`` pairs (the pair's date wins).
 
     Returns:

@@ -80,9 +80,9 @@ class Area:
 
     Attributes:
         id: The stable id, such as ``system-design``.
-        kind: What the area is about (one of :data:`AREA_KINDS`).
+        kind: What the area is about (one of :data:`~followkit.feedback.AREA_KINDS`).
         description: What feedback says about it (English, from the taxonomy).
-        locale: The locale of :attr:`name` and :attr:`next_steps`.
+        locale: The locale of ``name`` and ``next_steps``.
         name: The area's name in that locale.
         next_steps: Concrete steps (practice, a kind of course, a project, a mock
             interview, research), at least two.
@@ -116,7 +116,7 @@ class Constraint:
     Attributes:
         id: The stable id, such as ``internal-candidate``.
         description: What it means (English, from the taxonomy).
-        locale: The locale of :attr:`name`.
+        locale: The locale of ``name``.
         name: Its name in that locale.
 
     .. versionadded:: 0.2.0
