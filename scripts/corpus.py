@@ -16,6 +16,11 @@ CORPUS = ROOT / "corpus"
 LOCALES = ("en", "de", "fr", "es")
 #: The writer id of followkit's own drafts (scripts/builder_corpus.py).
 BUILDERS = "followkit-builders"
+#: The writer id of the Stack Overflow requests (scripts/stack_exchange_corpus.py).
+STACK_EXCHANGE = "se-stackoverflow"
+#: Writers whose texts are trained on but are not people's follow-ups: thresholds and
+#: figures leave them out.
+AUXILIARY = frozenset({BUILDERS, STACK_EXCHANGE})
 
 
 def splits() -> dict[str, str]:
@@ -55,6 +60,38 @@ def load(locale: str, *names: str) -> list[dict[str, Any]]:
     """The messages of *locale* in the given splits."""
     rows = []
     for path in files(*names):
+        if path.parent.name == locale:
+            rows.extend(json.loads(line) for line in path.read_text("utf-8").splitlines())
+    return rows
+
+
+# The recruiter-feedback corpus (``corpus/feedback/``): the same layout, its own splits.
+FEEDBACK = CORPUS / "feedback"
+
+
+def feedback_splits() -> dict[str, str]:
+    """Writer id -> split, from ``corpus/feedback/splits.toml``."""
+    return dict(tomllib.loads((FEEDBACK / "splits.toml").read_text("utf-8"))["writers"])
+
+
+def feedback_files(*names: str) -> list[Path]:
+    """The feedback corpus files of the given splits (all of them if none), sorted.
+
+    Raises:
+        SystemExit: If a file's writer has no split.
+    """
+    chosen = feedback_splits()
+    found = sorted(FEEDBACK.glob("*/*.jsonl"))
+    unknown = sorted({path.stem for path in found} - set(chosen))
+    if unknown:
+        raise SystemExit(f"writers without a split in corpus/feedback/splits.toml: {unknown}")
+    return [path for path in found if not names or chosen[path.stem] in names]
+
+
+def load_feedback(locale: str, *names: str) -> list[dict[str, Any]]:
+    """The feedback messages of *locale* in the given splits."""
+    rows = []
+    for path in feedback_files(*names):
         if path.parent.name == locale:
             rows.extend(json.loads(line) for line in path.read_text("utf-8").splitlines())
     return rows
