@@ -40,17 +40,20 @@ FEEDBACK = {
         "SQL-Kenntnisse haben uns überzeugt, aber beim Systemdesign fehlte uns die Tiefe, "
         "und wir hätten uns mehr Erfahrung mit Kubernetes gewünscht. Ihre Antworten waren "
         "teilweise zu allgemein. Mit freundlichen Grüßen"
-    ) * 3,
+    )
+    * 3,
     "fr": (
         "Bonjour, merci pour votre temps. Votre maîtrise de SQL est solide, mais "
         "l'architecture proposée manquait de profondeur et vos réponses étaient trop "
         "générales. Nous recherchons une expérience confirmée sur Kubernetes. Cordialement"
-    ) * 3,
+    )
+    * 3,
     "es": (
         "Hola, gracias por tu tiempo. Tus conocimientos de SQL son sólidos, pero el diseño "
         "de sistemas necesita más profundidad y nos faltó ver experiencia con Kubernetes. "
         "Tus respuestas fueron demasiado generales. Un saludo"
-    ) * 3,
+    )
+    * 3,
 }
 
 HOSTILE = {
@@ -83,12 +86,12 @@ def main() -> int:
     for locale, text in FEEDBACK.items():
         words = len(text.split())
         ms = per_feedback(locale, text)
-        failed |= ms > 5  # noqa: PLR2004
+        failed |= ms > 5
         print(f"{locale}: {ms:6.2f} ms per feedback of {words} words")
     for name, unit in HOSTILE.items():
         one, four = hostile(unit, 1 << 20), hostile(unit, 4 << 20)
         ratio = four / one if one else 0.0
-        failed |= one > 5 or ratio > 6  # noqa: PLR2004
+        failed |= one > 5 or ratio > 6
         print(f"hostile {name:<13} 1 MB {one:5.2f} s   4 MB {four:5.2f} s   ratio {ratio:4.1f}")
     print("FAILED" if failed else "ok")
     return 1 if failed else 0

@@ -111,7 +111,9 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
     print(f"split: {args.split}")
-    header = "locale  msgs  areas P/R (id)   areas P/R (span)  strengths P/R  constraints P/R  vague"
+    header = (
+        "locale  msgs  areas P/R (id)   areas P/R (span)  strengths P/R  constraints P/R  vague"
+    )
     print(header)
     total: Counter[str] = Counter()
     for locale, names in writers(args.split).items():

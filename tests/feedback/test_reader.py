@@ -58,7 +58,10 @@ CASES = [
     ("fr", "Vous n'avez pas d'expérience avec Kafka.", ["technology"], []),
     (
         "es",
-        "Tus conocimientos de SQL son sólidos, pero el diseño de sistemas necesita más profundidad.",
+        (
+            "Tus conocimientos de SQL son sólidos, pero el diseño de sistemas necesita más "
+            "profundidad."
+        ),
         ["system-design"],
         ["sql-data"],
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -12,6 +12,9 @@ from followkit.errors import InvalidInputError, RuleError, UnsupportedLocaleErro
 from followkit.feedback import AREA_KINDS, LOCALES, STEP_KINDS, area, areas, constraints
 from followkit.feedback._reader import Matcher
 from followkit.feedback._taxonomy import load_locale, parse_locale, taxonomy, tools
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 CONSTRAINT_IDS = ["internal-candidate", "role-closed", "budget", "seniority-mismatch"]
 
@@ -64,34 +67,52 @@ def _data(locale: str = "en") -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def _set(path: tuple[str, ...], value: object) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        for key in path[:-1]:
+            data = data[key]
+        data[path[-1]] = value
+
+    return change
+
+
+def _drop(path: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        for key in path[:-1]:
+            data = data[key]
+        del data[path[-1]]
+
+    return change
+
+
+def _one_step(data: dict[str, Any]) -> None:
+    data["areas"]["portfolio"]["steps"] = data["areas"]["portfolio"]["steps"][:1]
+
+
+def _bad_kind(data: dict[str, Any]) -> None:
+    data["areas"]["portfolio"]["steps"][0]["kind"] = "nap"
+
+
+CHANGES: dict[str, Callable[[dict[str, Any]], None]] = {
+    "unknown key": _set(("extra",), 1),
+    "wrong locale": _set(("locale",), "de"),
+    "missing area": _drop(("areas", "portfolio")),
+    "few steps": _one_step,
+    "bad step kind": _bad_kind,
+    "no phrases": _set(("areas", "portfolio", "topic"), []),
+    "phrases not strings": _set(("cues", "gap"), [1]),
+    "bad flag": _set(("elision",), "yes"),
+    "empty name": _set(("areas", "portfolio", "name"), " "),
+    "unknown question": _set(("questions", "WHY"), ["why"]),
+    "missing constraint": _drop(("constraints", "budget")),
+    "empty constraint": _set(("constraints", "budget", "patterns"), []),
+    "area not a table": _set(("areas", "portfolio"), "x"),
+}
+
+
 def _broken(change: str) -> dict[str, Any]:
     data = _data()
-    if change == "unknown key":
-        data["extra"] = 1
-    elif change == "wrong locale":
-        data["locale"] = "de"
-    elif change == "missing area":
-        del data["areas"]["portfolio"]
-    elif change == "few steps":
-        data["areas"]["portfolio"]["steps"] = data["areas"]["portfolio"]["steps"][:1]
-    elif change == "bad step kind":
-        data["areas"]["portfolio"]["steps"][0]["kind"] = "nap"
-    elif change == "no phrases":
-        data["areas"]["portfolio"]["topic"] = []
-    elif change == "phrases not strings":
-        data["cues"]["gap"] = [1]
-    elif change == "bad flag":
-        data["elision"] = "yes"
-    elif change == "empty name":
-        data["areas"]["portfolio"]["name"] = " "
-    elif change == "unknown question":
-        data["questions"]["WHY"] = ["why"]
-    elif change == "missing constraint":
-        del data["constraints"]["budget"]
-    elif change == "empty constraint":
-        data["constraints"]["budget"]["patterns"] = []
-    elif change == "area not a table":
-        data["areas"]["portfolio"] = "x"
+    CHANGES[change](data)
     return data
 
 

@@ -52,6 +52,8 @@ SPAN_REACH: Final = 6
 # Hit categories.
 TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL = "topic", "weak", "area-gap", "area-strength", "tool"
 OPENER, NAMED = "opener", "named"
+#: How far (in words) a gap cue before a strength adjective governs it ("lacked a clear").
+GOVERNS: Final = 2
 #: Most capitalised words read as one unlisted tool name ("Medidata Rave").
 NAMED_WORDS: Final = 3
 GAP: Final = "gap"
@@ -433,7 +435,20 @@ def _nearest(  # noqa: PLR0913, PLR0917  (the sentence's tables, read only)
         rank = (clauses[cue_start] != clause, distance, polarity != GAP)
         if best is None or rank < best[0]:
             best = (rank, cue)
-    return None if best is None else best[1]
+    if best is None:
+        return None
+    cue = best[1]
+    if cue[2] == STRENGTH and cue[0] < start:
+        # "lacked a clear structure", "fehlte eine klare Priorisierung": a gap cue just
+        # before the adjective governs it.
+        for other in polar[max(0, first - 1) : index + 1]:
+            if (
+                other[2] == GAP
+                and 0 <= cue[0] - other[1] <= GOVERNS
+                and clauses[other[0]] == clauses[cue[0]]
+            ):
+                return other
+    return cue
 
 
 @functools.cache

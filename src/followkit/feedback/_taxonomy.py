@@ -329,9 +329,7 @@ def parse_locale(data: Mapping[str, Any], origin: str, locale: str) -> LocaleDat
         locale=locale,
         origin=origin,
         elision=_flag(data.get("elision", False), origin, "elision"),
-        capitalised_nouns=_flag(
-            data.get("capitalised_nouns", False), origin, "capitalised_nouns"
-        ),
+        capitalised_nouns=_flag(data.get("capitalised_nouns", False), origin, "capitalised_nouns"),
         fold_accents=_flag(data.get("fold_accents", False), origin, "fold_accents"),
         negations=_strings(data.get("negations", []), origin, "negations"),
         tool_openers=_strings(data.get("tool_openers", []), origin, "tool_openers"),
