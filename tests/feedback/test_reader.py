@@ -80,6 +80,49 @@ def test_polarity(
     assert [m.area for m in feedback.strengths] == expected_strengths
 
 
+MECHANISMS = [
+    # a gap cue governs the adjective after it
+    (
+        "en",
+        "The answer lacked a clear structure and concrete examples.",
+        ["structured-answers"],
+        [],
+    ),
+    ("de", "Zudem fehlte eine klare Priorisierung.", ["product-sense"], []),
+    # a weak topic needs a cue close by, and gives way to a named topic next to it
+    ("en", "We reviewed the assignment last week.", [], []),
+    ("en", "We need more hands-on experience with Terraform.", ["technology"], []),
+    # a neutral phrase hides the topics inside it
+    ("en", "This is not a reflection of your qualifications.", [], []),
+    # French "ne" does not cancel the gap that "pas encore" states
+    ("fr", "Votre niveau d'anglais n'était pas encore suffisant.", ["language-proficiency"], []),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected_gaps", "expected_strengths"), MECHANISMS)
+def test_mechanisms(
+    locale: str, text: str, expected_gaps: list[str], expected_strengths: list[str]
+) -> None:
+    feedback = read(text, locale=locale)
+    assert [m.area for m in feedback.areas] == expected_gaps
+    assert [m.area for m in feedback.strengths] == expected_strengths
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "tool"),
+    [
+        ("en", "We needed hands-on experience with Medidata Rave from day one.", "Medidata Rave"),
+        ("de", "Uns fehlte Erfahrung mit SAP S4 im Controlling.", "SAP"),
+        ("de", "Uns fehlte Erfahrung mit Kunden aus der Industrie.", None),
+        ("fr", "Il faudrait être plus à l'aise sur Webflow.", "Webflow"),
+        ("es", "El área buscaba experiencia práctica en Ansible Tower.", "Ansible"),
+    ],
+)
+def test_unlisted_tools(locale: str, text: str, tool: str | None) -> None:
+    tools = [m.tool for m in read(text, locale=locale).areas if m.area == "technology"]
+    assert tools == ([tool] if tool else [])
+
+
 def test_spans_quote_the_text() -> None:
     text = "Thanks for your time. Your SQL was strong, but system design lacked depth."
     feedback = read(text)

@@ -229,11 +229,20 @@ class Matcher:
             for index in range(start, end)
         }
         subjects = [hit for hit in subjects if hit[1] not in hidden or hit[2] - 1 not in hidden]
+        if any(hit[0] == self.named for hit in subjects):
+            # A name that holds a listed tool or a topic ("SAP S4", "German") is that instead.
+            known = {
+                index
+                for payload, start, end in subjects
+                if payload != self.named
+                for index in range(start, end)
+            }
+            subjects = [
+                hit
+                for hit in subjects
+                if hit[0] != self.named or known.isdisjoint(range(hit[1], hit[2]))
+            ]
         subjects = self._without_weak(_outermost(subjects), sentence.clauses)
-        if any(self.entries[hit[0]][0] == NAMED for hit in subjects):
-            # A name that is also a listed tool or a topic ("German") is that instead.
-            known = {start for payload, start, _e in subjects if payload != self.named}
-            subjects = [hit for hit in subjects if hit[0] != self.named or hit[1] not in known]
         cuts.sort()
         negation_ends: dict[int, int] = {}
         polar: list[tuple[int, int, Polarity]] = []  # (start, end, polarity) of cues
@@ -267,8 +276,8 @@ class Matcher:
         polar.sort()
         segment_of = [bisect.bisect_right(cuts, index) for index in range(count)]
         cue_starts = [item[0] for item in polar]
-        # (payload, start, end, polarity, rank)
-        results: list[tuple[int, int, int, Polarity, int]] = []
+        # (payload, start, end, polarity, rank, the topic's own words)
+        results: list[tuple[int, int, int, Polarity, int, tuple[int, int]]] = []
         orphans: list[tuple[int, int, int]] = []  # subjects with no cue
         for payload, start, end in subjects:
             category = self.entries[payload][0]
@@ -276,7 +285,7 @@ class Matcher:
             if fixed == "drop":
                 continue
             if fixed is not None:
-                results.append((payload, start, end, fixed, 0))
+                results.append((payload, start, end, fixed, 0, (start, end)))
                 continue
             cue = _nearest(polar, cue_starts, start, end, segment_of, clauses)
             if cue is None:
@@ -290,31 +299,31 @@ class Matcher:
                     continue  # a weak topic counts only with its cue close by
                 # The span runs from the topic to its cue: what the feedback says about it.
                 first, last = min(start, cue_start), max(end, cue_end)
-                results.append((payload, first, last, polarity, 1 if near else 2))
+                results.append((payload, first, last, polarity, 1 if near else 2, (start, end)))
         # A segment with a gap cue and no topic ("..., but it could have gone deeper")
         # passes the gap to the topics of the segment before.
         topic_segments = {segment_of[start] for _p, start, _e in subjects}
         gap_segments = {segment_of[start] for start, _e, polarity in polar if polarity == GAP}
-        for payload, start, end, polarity, _rank in list(results):
-            segment = segment_of[start]
+        for payload, start, end, polarity, _rank, own in list(results):
+            segment = segment_of[own[0]]
             if (
                 polarity == STRENGTH
                 and segment + 1 in gap_segments
                 and segment + 1 not in topic_segments
             ):
-                results.append((payload, start, end, GAP, 3))
+                results.append((payload, start, end, GAP, 3, own))
         for payload, start, end in orphans:
             if self.entries[payload][0] == WEAK:
                 continue
             segment = segment_of[start]
             if segment + 1 in gap_segments and segment + 1 not in topic_segments:
-                results.append((payload, start, end, GAP, 3))
+                results.append((payload, start, end, GAP, 3, (start, end)))
             elif carry is not None:
-                results.append((payload, start, end, carry, 1))
-        for payload, start, end, polarity, rank in results:
+                results.append((payload, start, end, carry, 1, (start, end)))
+        for payload, start, end, polarity, rank, own in results:
             category, key = self.entries[payload]
             if category == NAMED:
-                key = sentence.text[sentence.starts[start] : sentence.ends[end - 1]]
+                key = sentence.text[sentence.starts[own[0]] : sentence.ends[own[1] - 1]]
             found.append(
                 Hit(
                     polarity,
