@@ -25,20 +25,27 @@ def render() -> str:
     from followkit.feedback import areas, constraints  # noqa: PLC0415  (loaded at build time)
 
     lines = [
-        "| Id | Kind | Name | What the feedback says about it | Next steps (English) |",
+        "| Id | Kind | Name | What the feedback says about it | Next steps |",
         "|---|---|---|---|---|",
     ]
-    for item in areas("en"):
-        steps = "<br>".join(f"*{step.kind}*: {_cell(step.text)}" for step in item.next_steps)
+    listed = areas("en")
+    for item in listed:
+        kinds = ", ".join(dict.fromkeys(step.kind for step in item.next_steps))
         lines.append(
             f"| `{item.id}` | {item.kind} | {_cell(item.name)} | {_cell(item.description)} "
-            f"| {steps} |"
+            f"| {kinds} |"
         )
     lines += ["", "| Constraint | Name | Meaning |", "|---|---|---|"]
     lines += [
         f"| `{item.id}` | {_cell(item.name)} | {_cell(item.description)} |"
         for item in constraints("en")
     ]
+    lines += ["", "### Next steps (English)", ""]
+    for item in listed:
+        lines += [f"`{item.id}`"]
+        lines += [f": *{step.kind}*: {_cell(step.text)}" for step in item.next_steps[:1]]
+        lines += [f"  <br>*{step.kind}*: {_cell(step.text)}" for step in item.next_steps[1:]]
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 
