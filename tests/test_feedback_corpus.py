@@ -26,7 +26,7 @@ PATHS = corpus.feedback_files()
 def _area_ids() -> set[str]:
     """The area ids the datasheet's taxonomy allows: those of the library when it has them."""
     try:
-        from followkit.feedback import AREAS  # type: ignore[attr-defined]  # noqa: PLC0415
+        from followkit.feedback import AREAS
     except ImportError:
         return set()
     return set(AREAS)
@@ -46,7 +46,8 @@ def test_messages_are_well_formed(path: Path) -> None:
         seen.add(row["id"])
         assert row["text"].strip(), where
         for mark in (*row["areas"], *row["strengths"]):
-            assert mark["quote"] and mark["quote"] in row["text"], where
+            assert mark["quote"], where
+            assert mark["quote"] in row["text"], where
             assert not known or mark["area"] in known, where
         for mark in row["constraints"]:
             assert mark["constraint"] in CONSTRAINTS, where

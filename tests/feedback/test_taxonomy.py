@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from followkit.errors import InvalidInputError, RuleError, UnsupportedLocaleError
-from followkit.feedback import AREA_KINDS, LOCALES, STEP_KINDS, area, areas, constraints
+from followkit.feedback import AREA_KINDS, AREAS, LOCALES, STEP_KINDS, area, areas, constraints
 from followkit.feedback._reader import Matcher
 from followkit.feedback._taxonomy import load_locale, parse_locale, taxonomy, tools
 
@@ -26,6 +26,7 @@ def test_taxonomy_is_the_fixed_one() -> None:
     assert set(known.kinds.values()) == set(AREA_KINDS)
     assert known.kinds["system-design"] == "technical"
     assert known.kinds["interview-setup"] == "logistics"
+    assert list(AREAS) == list(known.kinds)
 
 
 @pytest.mark.parametrize("locale", LOCALES)

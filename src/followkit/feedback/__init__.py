@@ -20,6 +20,7 @@ from followkit.feedback._feedback import MAX_FEEDBACK, ConstraintMention, Feedba
 from followkit.feedback._summary import Recurrence, Summary, summarize
 from followkit.feedback._taxonomy import (
     AREA_KINDS,
+    AREAS,
     LOCALES,
     STEP_KINDS,
     Area,
@@ -33,6 +34,7 @@ from followkit.feedback._taxonomy import (
 )
 
 __all__ = [
+    "AREAS",
     "AREA_KINDS",
     "LOCALES",
     "MAX_FEEDBACK",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import babel
 
 __all__ = [
+    "AREAS",
     "AREA_KINDS",
     "LOCALES",
     "STEP_KINDS",
@@ -393,6 +394,10 @@ def tools() -> dict[str, tuple[str, ...]]:
     return {
         name: _strings(value, origin, f"tools.{name}", empty=False) for name, value in table.items()
     }
+
+
+#: The ids of the taxonomy's areas, in its order (read from ``areas.toml``).
+AREAS: Final[tuple[str, ...]] = tuple(taxonomy().kinds)
 
 
 def areas(locale: str | babel.Locale = "en") -> tuple[Area, ...]:
