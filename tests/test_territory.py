@@ -105,9 +105,7 @@ def test_old_names_resolve_through_their_aliases(zone: str, country: str) -> Non
 
 
 def test_every_zone_resolves_or_has_no_country() -> None:
-    unresolved = {
-        zone for zone in zoneinfo.available_timezones() if zone_territory(zone) is None
-    }
+    unresolved = {zone for zone in zoneinfo.available_timezones() if zone_territory(zone) is None}
     assert {zone for zone in unresolved if not zone.startswith("Etc/")} <= NO_COUNTRY | UNRESOLVED
     assert unresolved & set(ZONE_TAB) == UNRESOLVED
 
