@@ -28,7 +28,7 @@ __all__ = ["Application", "Contact", "Person", "TerritorySource", "zone_territor
 
 T = TypeVar("T")
 
-#: Where :attr:`Application.territory` came from: given by the caller, the country of the
+#: Where ``Application.territory`` came from: given by the caller, the country of the
 #: recipient's time zone, the locale's region (``en_GB``), or the likely country of the
 #: locale's language (``en`` gives ``US``). See :func:`zone_territory`.
 TerritorySource = Literal["given", "time-zone", "locale", "language"]
@@ -286,12 +286,12 @@ class Application:
             a code babel knows as a country or territory (``"DE"``, ``"HK"``), not one of
             CLDR's groupings or placeholders (``"EU"``, ``"UN"``, ``"ZZ"``). When it is
             left out, it is the country of the recipient's time zone (``Europe/London``
-            gives ``"GB"``, see :func:`zone_territory`); for a zone of no country
+            gives ``"GB"``, see :func:`followkit.model.zone_territory`); for a zone of no country
             (``UTC``, ``Etc/GMT+5``) the locale's region (``en_GB`` gives ``"GB"``), else
             babel's likely territory for its language (``"de"`` gives ``"DE"``, ``"en"``
             gives ``"US"``). It is then required when the locale names a region rather
             than a country (``"es_419"``) or a language of no country (``"eo"``).
-            :attr:`territory_source` records which of these it came from.
+            ``territory_source`` records which of these it came from.
         territory_source: Where a given territory came from, as :meth:`as_dict` records
             it (``"given"``, ``"time-zone"``, ``"locale"`` or ``"language"``), so that
             :meth:`from_dict` reads an application back unchanged. Only with
