@@ -60,6 +60,7 @@ def read_rejection(raw: bytes) -> followkit.Application:
             name="Alex Kim",
             email="alex@example.com",
             profile_url="https://www.linkedin.com/in/alex-kim",
+            timezone=berlin,
         ),
         contacts=[
             followkit.Contact(name=sender.display_name, email=sender.addr_spec, role="Recruiter")

@@ -22,7 +22,9 @@ def main(argv: list[str]) -> None:
     app = followkit.Application(
         company="Acme Analytics",
         position="Data Engineer",
-        candidate=followkit.Person(name="Alex Kim", email="alex@example.com"),
+        candidate=followkit.Person(
+            name="Alex Kim", email="alex@example.com", timezone="Europe/Berlin"
+        ),
         contacts=[
             followkit.Contact(name="Jordan Lee", email="jordan@acme.example", role="Recruiter")
         ],

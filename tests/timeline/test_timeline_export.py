@@ -262,23 +262,33 @@ def test_from_dict_refuses_non_mappings() -> None:
 
 
 def test_describe_in_four_languages(timeline: Timeline) -> None:
+    # The candidate's zone is not given: every time is labelled as the recipient's.
     english = timeline.describe()
-    assert english.splitlines()[0] == "Follow-up plan: Data Engineer at Acme Analytics"
+    assert english.splitlines()[:2] == [
+        "Follow-up plan: Data Engineer at Acme Analytics",
+        "All times are in the recipient's time zone; yours is not known.",
+    ]
     assert (
-        "Monday, November 23, 2026, 9:30\u202fAM — thank Jordan Lee and ask for feedback" in english
-    )
+        "Monday, November 23, 2026, 9:30\u202fAM Central European Standard Time — thank Jordan"
+        " Lee and ask for feedback"
+    ) in english
     german = timeline.describe("de")
-    assert "Montag, 23. November 2026, 09:30 — Jordan Lee danken und um Feedback bitten" in german
+    assert "Alle Zeiten in der Zeitzone der Kontaktperson; Ihre ist nicht bekannt." in german
+    assert (
+        "Montag, 23. November 2026, 09:30 MEZ — Jordan Lee danken und um Feedback bitten" in german
+    )
     assert "Frist: 24 Stunden" in german
     french = timeline.describe("fr_CA")
+    assert "le vôtre n'est pas connu" in french
     assert "lundi 23 novembre 2026" in french
     assert "remercier Jordan Lee et demander un retour" in french
     spanish = timeline.describe("es")
+    assert "la suya no se conoce" in spanish
     assert (
-        "lunes, 23 de noviembre de 2026, 9:30 — agradecer a Jordan Lee y pedir comentarios"
+        "lunes, 23 de noviembre de 2026, 9:30 CET — agradecer a Jordan Lee y pedir comentarios"
         in spanish
     )
-    assert len(english.splitlines()) == len(timeline) + 1
+    assert len(english.splitlines()) == len(timeline) + 2
 
 
 def test_describe_marks_status_and_lists_checklists(updated: Timeline) -> None:
@@ -393,7 +403,10 @@ def test_describe_leaves_out_a_window_shorter_than_an_hour(bavaria_app: Applicat
     timeline = plan(bavaria_app, Policy(reflection_within_days=1), now=at(20, 16), drafts=False)
     line = next(line for line in timeline.describe().splitlines() if "reflect" in line)
     assert "within" not in line
-    assert line.startswith("Saturday, November 21, 2026, 6:00\u202fPM — reflect on the interview:")
+    assert line.startswith(
+        "Saturday, November 21, 2026, 6:00\u202fPM Central European Standard Time — reflect on"
+        " the interview:"
+    )
 
 
 def test_timelines_built_by_hand_are_validated(timeline: Timeline) -> None:

@@ -208,14 +208,18 @@ class Timeline:
         """Return the plan as a localized agenda, one line per step.
 
         Dates and times are formatted by babel for the locale, each in its step's zone.
+        The reader is the candidate: a time in a zone other than theirs
+        (``Person.timezone``) carries the zone's name, and a send time also their own time
+        beside it; when their zone is not given, every time carries the recipient's zone.
 
         Args:
             locale: The language to describe in (en, de, fr or es, with any region);
                 defaults to the application's locale.
 
         Returns:
-            The agenda, a title line and then one line per step, such as
-            "Tuesday, 1 December 2026, 09:30 — thank Jordan Lee and ask for feedback".
+            A title line, a line saying so when the candidate's zone is not known, then
+            one line per step of the agenda, such as "Tuesday, 1 December 2026, 09:30 —
+            thank Jordan Lee and ask for feedback".
 
         Raises:
             UnsupportedLocaleError: If the locale is not one of the supported languages.
