@@ -27,6 +27,7 @@ extensions = [
     "cli_help",  # renders `followkit --help` of every command at build time
     "rules_reference",  # generates the tone rules reference from the rule files
     "intent_reference",  # lists the intent models' strongest features from the model files
+    "attrs_defaults",  # real default values in the signatures of attrs classes
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -55,4 +56,5 @@ nitpick_ignore_regex = [
 
 html_theme = "furo"
 html_title = f"followkit {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["followkit.css"]
