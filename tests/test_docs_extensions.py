@@ -112,6 +112,7 @@ class TestRulesReference:
         for locale in supported_locales():
             count = len(load_rules(locale).rules)
             assert f"<rules/{locale}>` | `{locale}` | {count} |" in index
+        assert [line.split("`")[3] for line in index.splitlines()[2:6]] == ["en", "de", "fr", "es"]
         assert "## Rules written in code" in index
         assert "### `message.no-greeting`" in index
         index_page = (DOCS / "reference" / "rules.md").read_text(encoding="utf-8")

@@ -61,7 +61,10 @@ def render_index() -> str:
     from followkit.tone import load_rules, supported_locales  # noqa: PLC0415
 
     lines = ["| Language | Locale | Phrase rules |", "| --- | --- | --: |"]
-    for locale in supported_locales():
+    # The first four locales in the order the docs name them everywhere, then the others
+    # (a stable sort keeps those in supported_locales() order).
+    order = list(NAMES)
+    for locale in sorted(supported_locales(), key=lambda code: [*order, code].index(code)):
         name = NAMES.get(locale, locale)
         count = len(load_rules(locale).rules)
         lines.append(f"| {{doc}}`{name} <rules/{locale}>` | {_code(locale)} | {count} |")
