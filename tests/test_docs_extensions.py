@@ -79,14 +79,15 @@ class TestAttrsDefaults:
     def test_a_page_that_shows_attrs_source_is_a_warning(
         self, tmp_path: Path, caplog: pytest.LogCaptureFixture
     ) -> None:
-        (tmp_path / "ok.html").write_text("<p>nudges=1</p>", encoding="utf-8")
-        (tmp_path / "_modules").mkdir()
-        (tmp_path / "_modules" / "code.html").write_text("attr_dict['x']", encoding="utf-8")
+        good = '<dt class="sig sig-object py" id="P">P(*, nudges=1)</dt>'
+        prose = "<p>attrs writes attr_dict['nudges'].default in its source.</p>"
+        (tmp_path / "ok.html").write_text(good + prose, encoding="utf-8")
         app = SimpleNamespace(outdir=str(tmp_path), builder=SimpleNamespace(format="html"))
         with caplog.at_level(logging.WARNING):
             attrs_defaults.check_pages(app, None)
         assert not caplog.records
-        (tmp_path / "bad.html").write_text("nudges=attr_dict['nudges'].default", encoding="utf-8")
+        bad = "<dt class=\"sig sig-object py\">P(*, nudges=attr_dict['nudges'].default)</dt>"
+        (tmp_path / "bad.html").write_text(good + bad + bad, encoding="utf-8")
         with caplog.at_level(logging.WARNING):
             attrs_defaults.check_pages(app, RuntimeError("the build failed"))
             assert not caplog.records

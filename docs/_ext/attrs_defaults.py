@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ import attrs
 
 #: What attrs' generated source writes for a default, and so must not reach a page.
 LEAK = "attr_dict["
+#: A signature on a built page (prose, such as the changelog, may name the expression).
+SIGNATURE = re.compile(r'<dt class="sig[ "].*?</dt>', re.DOTALL)
 
 
 class Default:
@@ -103,17 +106,17 @@ def process_signature(  # noqa: PLR0913, PLR0917  (the arguments of the Sphinx e
 
 
 def check_pages(app: Any, exception: BaseException | None) -> None:
-    """Warn about every built page that shows attrs' source instead of a default."""
+    """Warn about every signature on a built page that shows attrs' source as a default."""
     if exception is not None or app.builder.format != "html":
         return
     from sphinx.util import logging  # noqa: PLC0415
 
     logger = logging.getLogger(__name__)
     for page in sorted(Path(app.outdir).rglob("*.html")):
-        if "_modules" in page.parts:  # the highlighted source code, not a signature
-            continue
-        if LEAK in page.read_text(encoding="utf-8"):
-            logger.warning("%s shows %r instead of a default value", page, LEAK)
+        for signature in SIGNATURE.findall(page.read_text(encoding="utf-8")):
+            if LEAK in signature:
+                logger.warning("%s shows %r instead of a default value", page, LEAK)
+                break
 
 
 def setup(app: Any) -> dict[str, Any]:

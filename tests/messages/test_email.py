@@ -17,7 +17,7 @@ import followkit
 from followkit import Contact, Person
 from followkit.messages import Message, _mail
 
-from .helpers import LOCALES, build_app
+from .helpers import LOCALES, build_app, clean_characters
 
 SENDER = Person(name="Alex Kim", email="alex@example.com")
 TO = Contact(name="Jordan Lee", email="jordan@acme.example")
@@ -285,14 +285,7 @@ class TestHtml:
 
 # Text with what makes wrapping hard: long words and URLs, runs of spaces, non-ASCII,
 # lines that start with '>', 'From ' or a space, signature separators, list items.
-_WORD = st.text(
-    alphabet=st.characters(
-        blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cn"),
-        blacklist_characters=" \u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-    ),
-    min_size=1,
-    max_size=12,
-)
+_WORD = st.text(alphabet=clean_characters(also_not=" "), min_size=1, max_size=12)
 _TOKEN = st.one_of(
     _WORD,
     _WORD,
