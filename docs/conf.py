@@ -27,6 +27,7 @@ extensions = [
     "cli_help",  # renders `followkit --help` of every command at build time
     "rules_reference",  # generates the tone rules reference from the rule files
     "intent_reference",  # lists the intent models' strongest features from the model files
+    "attrs_defaults",  # real default values in the signatures of attrs classes
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -38,6 +39,9 @@ autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 autodoc_preserve_defaults = True
+# A signature longer than this lists one parameter per line, instead of wrapping in the
+# middle of a default value such as time(18, 0).
+python_maximum_signature_line_length = 88
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
@@ -55,4 +59,5 @@ nitpick_ignore_regex = [
 
 html_theme = "furo"
 html_title = f"followkit {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["followkit.css"]
