@@ -263,10 +263,9 @@ class Checker:
                 spans = [offsets.span(start, end) for start, end in spans]
             (start, end), evidence = spans[0], spans[1:]
             end = start + len(original[start:end].rstrip())
-            # Notes unless the configuration raises them: the models do not yet read text
-            # outside follow-ups (short technical requests) well enough to block a message.
-            # Raised to warnings, the confident ones become errors.
-            severity: Severity = config.severity_of(rule_id, "info")
+            # Warnings, and errors above the model's high-confidence cut, unless the
+            # configuration sets a severity of its own.
+            severity: Severity = config.severity_of(rule_id, "warning")
             if severity == "warning" and flag.probability >= intent.error:
                 severity = "error"
             rank = SEVERITY_RANK[severity]
