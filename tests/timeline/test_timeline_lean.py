@@ -94,8 +94,11 @@ def test_planned_late_engagement_waits_for_the_thank_you(bavaria_app: Any) -> No
     assert engage.due == thank_you.due
     ids = [step.id for step in timeline]
     assert ids.index("thank-you-and-feedback") < ids.index("engage-1")
-    # The reflection is the candidate's own: it moves up to now.
-    assert timeline.step("reflection").due.isoformat() == "2026-12-21T19:00:00+01:00"
+    # The reflection is the candidate's own: it moves up to now, and keeps its day.
+    reflection = timeline.step("reflection")
+    assert reflection.due.isoformat() == "2026-12-21T19:00:00+01:00"
+    assert reflection.window_end - reflection.due == dt.timedelta(days=1)
+    assert timeline.due(now) == (reflection,)
 
 
 def test_a_missed_check_in_takes_its_engagement_task_with_it(bavaria_app: Any) -> None:

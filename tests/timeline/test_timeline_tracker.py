@@ -187,6 +187,7 @@ def test_ids_are_action_names_and_message_kinds(bavaria_app: Any) -> None:
     timeline = timeline.apply(FeedbackReceived(at(25, 14), "And system design."))
     seen = set()
     for step in timeline:
+        assert type(step.id) is str, step.id  # not an Action, whose repr differs
         base, _, number = step.id.rpartition("-")
         if not number.isdigit():
             base = step.id

@@ -306,7 +306,7 @@ class _Planner:
         )
 
     def _acknowledgement(self, index: int, event: FeedbackReceived) -> None:
-        step_id = _numbered(Action.FEEDBACK_ACKNOWLEDGEMENT, index)
+        step_id = _numbered(Action.FEEDBACK_ACKNOWLEDGEMENT.value, index)
         if self._fixed(step_id) is None:
             # A reply to the contact's message: the gap between e-mails does not hold it
             # back, and an out-of-office date does not apply (they just wrote). Another
@@ -331,7 +331,7 @@ class _Planner:
                 end,
                 status=self._outreach_status(Condition.AFTER_FEEDBACK),
             )
-        step_id = _numbered(Action.TRAINING, index)
+        step_id = _numbered(Action.TRAINING.value, index)
         if self._fixed(step_id) is None:
             day = event.at.astimezone(self.candidate_zone).date()
             self._task(
@@ -465,8 +465,12 @@ class _Planner:
         elif skip_when_past and end < self.now:
             status = Status.SKIPPED
         else:
-            due = self._task_floor(due, after_thanks=after_thanks)
-            end = max(end, due)
+            moved = self._task_floor(due, after_thanks=after_thanks)
+            if end <= moved:
+                # Planned after its deadline: the task keeps the time it was given
+                # rather than being overdue the moment it is planned.
+                end = moved + (end - due)
+            due = moved
         self._add(
             step_id, action, condition, due, end, status=status, items=checklist(self.app, action)
         )
