@@ -192,7 +192,7 @@ class Timeline:
 
         Args:
             now: The current time (aware); defaults to the system clock, read once.
-            within: Look ahead: also return the steps due before ``now + within``
+            within: Look ahead: also return the steps due at or before ``now + within``
                 (for "today" or "this week" lists); at most 366 days.
 
         Returns:
@@ -329,6 +329,8 @@ class Timeline:
 
         Steps, statuses, times, sequences and draft messages are read as stored (and
         validated), so a plan saved before a holiday-data update reads back unchanged.
+        Step ids and actions of earlier releases (``thank-you``, ``check-in-N``,
+        ``check-in``) are read as today's, without a warning.
 
         Args:
             data: The mapping to read.
@@ -356,9 +358,11 @@ def plan(
     Outreach lands on the recipient's business days (their territory's weekend and public
     holidays, the policy's quiet periods and blackout dates), inside the send window in the
     recipient's time zone, and two e-mails are always at least the minimum gap apart.
-    Planning late (``now`` after the ideal time) moves each step to the next valid slot;
-    check-ins missed altogether (the next one's day has come too) and engagement tasks
-    whose window has passed are marked skipped instead of crowding the weeks ahead.
+    Planning late (``now`` after the ideal time) moves each step to the next valid slot
+    and keeps the natural order: no engagement task before the thank-you, each check-in's
+    engagement task before it. Check-ins missed altogether (the next one's day has come
+    too), with their engagement tasks, and engagement tasks on a cadence whose window has
+    passed are marked skipped instead of crowding the weeks ahead.
 
     Args:
         application: The application to plan for.
