@@ -218,7 +218,9 @@ class UnknownStepError(FollowkitError, KeyError):
         self.step_id = step_id
         self.valid = valid
         choices = ", ".join(valid) if valid else "none: the timeline is empty"
-        super().__init__(f"no step {step_id!r} in this timeline (steps: {choices})")
+        # Step ids are short; a long one is shown cut, so the message stays readable.
+        shown = step_id if len(step_id) <= 64 else f"{step_id[:64]}…"
+        super().__init__(f"no step {shown!r} in this timeline (steps: {choices})")
 
     def __str__(self) -> str:
         # KeyError's own __str__ shows the repr of its argument, quotes and all.

@@ -180,6 +180,15 @@ def test_unknown_step_error_lists_the_ids(timeline: Timeline) -> None:
         timeline.step(42)  # type: ignore[arg-type]
 
 
+def test_hostile_step_ids_give_a_short_error(timeline: Timeline) -> None:
+    with pytest.raises(UnknownStepError) as info:
+        timeline.step("check-in-" + "9" * 1_000_000)
+    assert len(str(info.value)) < 1000
+    assert info.value.step_id.endswith("9" * 100)  # the attribute keeps what was asked
+    with pytest.raises(UnknownStepError, match=r"'nudge-1\\r\\nBcc: x'"):
+        timeline.step("nudge-1\r\nBcc: x")
+
+
 def test_ids_are_action_names_and_message_kinds(bavaria_app: Any) -> None:
     timeline = plan(bavaria_app, now=bavaria_app.decided_at)
     timeline = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 40)))

@@ -34,6 +34,7 @@ __all__ = ["Timeline", "plan"]
 #: Version of the :meth:`Timeline.as_dict` format.
 FORMAT = 1
 _NO_TIME = dt.timedelta(0)
+_MAX_ID = 64
 #: The farthest :meth:`Timeline.due` looks ahead.
 _MAX_WITHIN = dt.timedelta(days=366)
 
@@ -138,7 +139,8 @@ class Timeline:
            listing the valid ids, rather than a bare :class:`KeyError`.
         """
         wanted = _step_key(step_id)
-        current, legacy = canonical_id(wanted)
+        # Ids are at most 64 characters (see Sent); a longer one names no step.
+        current, legacy = canonical_id(wanted) if len(wanted) <= _MAX_ID else (wanted, False)
         if legacy:
             warnings.warn(
                 f"step id {wanted!r} is deprecated; use {current!r}",
