@@ -166,22 +166,22 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 def test_london_is_planned_on_uk_working_days() -> None:
     thanksgiving = dt.date(2026, 11, 26)
     before = dt.datetime(2026, 11, 25, 16, 0, tzinfo=LONDON)
-    assert _outreach("Europe/London", before)["thank-you"] == thanksgiving
-    assert _outreach("Europe/London", before, territory="US")["thank-you"] > thanksgiving
+    assert _outreach("Europe/London", before)["thank-you-and-feedback"] == thanksgiving
+    assert _outreach("Europe/London", before, territory="US")["thank-you-and-feedback"] > thanksgiving
     good_friday = dt.date(2027, 3, 26)
     before = dt.datetime(2027, 3, 25, 16, 0, tzinfo=LONDON)
-    assert _outreach("Europe/London", before, territory="US")["thank-you"] == good_friday
-    assert _outreach("Europe/London", before)["thank-you"] > good_friday
+    assert _outreach("Europe/London", before, territory="US")["thank-you-and-feedback"] == good_friday
+    assert _outreach("Europe/London", before)["thank-you-and-feedback"] > good_friday
 
 
 def test_tokyo_is_planned_around_golden_week() -> None:
     before = dt.datetime(2027, 4, 28, 16, 0, tzinfo=TOKYO)
     american = _outreach("Asia/Tokyo", before, territory="US")
-    assert (american["thank-you"], american["connection-note"]) == (
+    assert (american["thank-you-and-feedback"], american["connection-note"]) == (
         dt.date(2027, 4, 29),  # Shōwa Day
         dt.date(2027, 5, 3),  # Constitution Day
     )
     japanese = _outreach("Asia/Tokyo", before)
     golden_week = {dt.date(2027, 4, 29), *(dt.date(2027, 5, day) for day in (3, 4, 5))}
     assert not golden_week & set(japanese.values())
-    assert japanese["thank-you"] == dt.date(2027, 4, 30)
+    assert japanese["thank-you-and-feedback"] == dt.date(2027, 4, 30)

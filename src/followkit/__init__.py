@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         InvalidTimezoneError,
         NaiveDatetimeError,
         RuleError,
+        UnknownStepError,
         UnsupportedLocaleError,
     )
     from followkit.files import load_applications
@@ -91,6 +92,7 @@ _EXPORTS: dict[str, str] = {
     "Status": "followkit.timeline",
     "Step": "followkit.timeline",
     "Timeline": "followkit.timeline",
+    "UnknownStepError": "followkit.errors",
     "UnsupportedLocaleError": "followkit.errors",
     "check": "followkit.tone",
     "compose": "followkit.messages",
@@ -137,6 +139,7 @@ __all__ = [
     "Status",
     "Step",
     "Timeline",
+    "UnknownStepError",
     "UnsupportedLocaleError",
     "__version__",
     "calendar",

@@ -81,7 +81,7 @@ def lines_of(timeline: Timeline, locale: str = "en_GB") -> dict[str, str]:
 )
 def test_a_send_time_in_another_zone_shows_the_candidates_own(locale: str, line: str) -> None:
     lines = lines_of(tokyo_plan("America/New_York"), locale)
-    assert lines["thank-you"] == line
+    assert lines["thank-you-and-feedback"] == line
 
 
 def test_only_times_in_another_zone_are_labelled() -> None:
@@ -120,14 +120,14 @@ def test_an_unknown_candidate_zone_is_said_and_every_time_labelled() -> None:
 
 def test_another_zone_with_the_same_clock_is_labelled_without_a_second_time() -> None:
     timeline = tokyo_plan("Europe/Paris", recipient_zone="Europe/Berlin")
-    line = lines_of(timeline)["thank-you"]
+    line = lines_of(timeline)["thank-you-and-feedback"]
     assert " CET — thank Kate Sato" in line
     assert "your time" not in line
 
 
 def test_the_candidates_time_on_the_same_day_has_no_date() -> None:
     timeline = tokyo_plan("Europe/London", recipient_zone="Europe/Berlin")
-    line = lines_of(timeline)["thank-you"]
+    line = lines_of(timeline)["thank-you-and-feedback"]
     assert line.endswith(" 09:30 CET (08:30 your time) — thank Kate Sato and ask for feedback")
 
 

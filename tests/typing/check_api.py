@@ -62,3 +62,12 @@ for step in plan:
     assert_type(step.action, timeline.Action)
 updated = plan.apply(followkit.Reply(at=dt.datetime(2026, 11, 24, tzinfo=ZoneInfo("UTC"))))
 assert_type(updated, followkit.Timeline)
+monday = dt.datetime(2026, 11, 23, 9, 45, tzinfo=ZoneInfo("Europe/Berlin"))
+assert_type(plan.due(monday, within=dt.timedelta(hours=12)), tuple[followkit.Step, ...])
+assert_type(plan.next_outreach(), followkit.Step | None)
+assert_type(plan.step("thank-you-and-feedback").is_overdue(monday), bool)
+assert_type(followkit.Policy(engagement_tasks=None).engagement_tasks, int | None)
+try:
+    plan.step("nudge-9")
+except followkit.UnknownStepError as error:
+    assert_type(error.valid, tuple[str, ...])
