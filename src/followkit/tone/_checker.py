@@ -246,8 +246,9 @@ class Checker:
     ) -> Reading:
         """Read the body's sentences with the intent model; add a finding for each flagged one.
 
-        A sentence that a tone rule already explains (one of its findings in the sentence, as
-        severe or more) gets no finding of its own: the rule's finding says more.
+        A sentence that a tone rule already explains (one of its findings in the sentence, a
+        warning or more, or as severe) gets no finding of its own: the rule's finding says
+        more.
         """
         intent = self._intent
         assert intent is not None  # noqa: S101  (only called with a model)
@@ -268,8 +269,9 @@ class Checker:
             severity: Severity = config.severity_of(rule_id, "warning")
             if severity == "warning" and flag.probability >= intent.error:
                 severity = "error"
-            rank = SEVERITY_RANK[severity]
-            # A tone rule's finding in the sentence, as severe or more, already explains it.
+            # A tone rule's finding in the sentence already explains it, if it is a warning or
+            # more (or as severe as the model's): a note alone leaves the sentence to the model.
+            rank = max(SEVERITY_RANK[severity], SEVERITY_RANK["warning"])
             if (rule_id, start, end) in self._ignored or any(
                 f.part == "body"
                 and f.category != "message"
