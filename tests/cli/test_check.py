@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from followkit._cli_check import Lines
+from followkit.cli._check import Lines
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -218,7 +218,7 @@ def _check_parser(commands: Any) -> None:
         "check",
         summary="check the tone of follow-up texts",
         epilog=_CHECK_EPILOG,
-        handler="followkit._cli_check:run_check",
+        handler="followkit.cli._check:run_check",
     )
     check.add_argument(
         "files", nargs="*", metavar="FILE", help="UTF-8 text files; none or '-' reads stdin"
@@ -257,7 +257,7 @@ def _draft_parser(commands: Any) -> None:
         "draft",
         summary="draft a follow-up message",
         epilog=_DRAFT_EPILOG,
-        handler="followkit._cli_draft:run_draft",
+        handler="followkit.cli._draft:run_draft",
     )
     draft.add_argument("kind", type=_kind, metavar="KIND", help=", ".join(DRAFT_KINDS))
     draft.add_argument(
@@ -343,7 +343,7 @@ def _plan_parser(commands: Any) -> None:
         "plan",
         summary="plan when to send each follow-up",
         epilog=_PLAN_EPILOG,
-        handler="followkit._cli_plan:run_plan",
+        handler="followkit.cli._plan:run_plan",
     )
     plan.add_argument(
         "--from",
@@ -383,7 +383,7 @@ def _rules_parser(commands: Any) -> None:
         "rules",
         summary="list the tone rules",
         epilog=_RULES_EPILOG,
-        handler="followkit._cli_check:run_rules",
+        handler="followkit.cli._check:run_rules",
     )
     rules.add_argument("--locale", default="en", help="the rules of this locale (default: en)")
     rules.add_argument("--config", metavar="FILE", help="include a configuration's extra rules")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from followkit._cli_io import (
+from followkit.cli._io import (
     STDIO,
     UsageError,
     read_bytes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from followkit._cli_io import (
+from followkit.cli._io import (
     STDIO,
     UsageError,
     read_bytes,

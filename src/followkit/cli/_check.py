@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from followkit._cli_io import (
+from followkit._io import decode as _decode
+from followkit.cli._io import (
     STDIO,
     UsageError,
     atomic_write,
@@ -23,7 +24,6 @@ from followkit._cli_io import (
     source_name,
     write_output,
 )
-from followkit._io import decode as _decode
 from followkit.errors import InputFileError, InvalidInputError
 
 if TYPE_CHECKING:
