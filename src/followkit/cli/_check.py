@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
+import sys
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -93,7 +94,9 @@ def _config(path: str | None) -> Any:
     return Config() if path is None else Config.from_toml(path)
 
 
-def _checker(locale: str, config_path: str | None, *, own_process: bool = False) -> Checker:
+def _checker(
+    locale: str, config_path: str | None, *, fallback: str = "en", own_process: bool = False
+) -> Checker:
     """Build the checker; in the command's own process, keep the collector off its data.
 
     The compiled rules are tens of thousands of small containers that live until the
@@ -102,14 +105,22 @@ def _checker(locale: str, config_path: str | None, *, own_process: bool = False)
     start-up; the command's own process moves them out of its sight with
     :func:`gc.freeze`. Called in-process by another program, nothing changes.
     """
-    from followkit.tone import Checker  # noqa: PLC0415
+    from followkit.tone import Checker, resolve_locale  # noqa: PLC0415
 
+    # The locales come from the command line: say which option is wrong.
+    for option, value in (("--locale", locale), ("--fallback-locale", fallback)):
+        if value != "auto" or option != "--locale":
+            try:
+                resolve_locale(value)
+            except InvalidInputError as exc:
+                raise UsageError(f"{option}: {exc.reason}") from None
+    config = _config(config_path)
     if not own_process:
-        return Checker(locale, _config(config_path))
+        return Checker(locale, config, fallback=fallback)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Checker(locale, _config(config_path))
+        return Checker(locale, config, fallback=fallback)
     finally:
         gc.freeze()
         if enabled:
@@ -171,13 +182,17 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix and STDIO in paths and args.format != "text":
         raise UsageError("--fix on stdin prints the fixed text; --format does not apply")
     refuse_overwriting_inputs(args.output, paths)
-    checker = _checker(args.locale, args.config, own_process=args.own_process)
+    checker = _checker(
+        args.locale, args.config, fallback=args.fallback_locale, own_process=args.own_process
+    )
     results: list[Checked] = []
     rewrites: list[tuple[str, str]] = []
     # Read and check everything first, so that a bad file named late on the command line
     # stops the run before any file is rewritten.
     for path in paths:
         text, bom = _read(path)
+        if not text.strip():
+            raise InputFileError("is empty; there is no text to check", source=source_name(path))
         report = _check(checker, text, path)
         fixed = report.fixed() if (args.fix or args.diff) else None
         if args.fix and fixed is not None and fixed != text:
@@ -189,6 +204,7 @@ def run_check(args: argparse.Namespace) -> int:
         )
     for path, content in rewrites:
         atomic_write(path, content)
+    _notes(results, fix=args.fix, stdin_alone=paths == [STDIO])
     if args.diff:
         diff = "".join(_diff(item) for item in results)
         write_output(args.output, diff)
@@ -202,6 +218,35 @@ def run_check(args: argparse.Namespace) -> int:
         _RANK[finding.severity] <= threshold for item in results for finding in item.report.findings
     )
     return 1 if failing else 0
+
+
+def _notes(results: list[Checked], *, fix: bool, stdin_alone: bool) -> None:
+    """Tell on standard error what the report cannot show: language doubts, what --fix left.
+
+    Standard output holds the report, or the fixed text when ``--fix`` reads stdin.
+    """
+    lines = [
+        f"{item.path}: note: {warning}" for item in results for warning in item.report.warnings
+    ]
+    if lines:
+        lines.append("(check with --locale auto to use the rules of the text's own language)")
+    for item in results:
+        left = item.report.findings
+        if not (fix and left):
+            continue
+        if stdin_alone:  # the findings are nowhere else: the fixed text is the output
+            lines.extend(
+                f"{item.path}:{f.line}:{f.column}: {f.severity} {f.rule_id} {f.message}"
+                for f in left
+            )
+        them = "it" if len(left) == 1 else "them"
+        lines.append(
+            f"{item.path}: --fix could not rewrite {_plural(len(left), 'finding')}; "
+            f"reword {them} yourself"
+        )
+    if lines:
+        sys.stderr.write("".join(f"{line}\n" for line in lines))
+        sys.stderr.flush()
 
 
 def _check(checker: Checker, text: str, path: str) -> Report:
@@ -272,7 +317,20 @@ def _text(results: list[Checked]) -> str:
         f"{_plural(counts['info'], 'note')} in {_plural(counts['files'], 'file')} "
         f"(courtesy score: {scores})\n"
     )
-    return "\n".join(blocks)
+    locales = ", ".join(
+        f"{item.path} {item.report.locale} ({_HOW[item.report.locale_source]})" for item in results
+    )
+    return "\n".join(blocks) + f"locale: {locales}\n"
+
+
+# How the report's locale was chosen, for people.
+_HOW = {
+    "given": "--locale",
+    "detected": "read from the text",
+    "fallback": "--fallback-locale: the language was unclear",
+    "message": "the message's",
+    "default": "the default",
+}
 
 
 def _finding_block(path: str, lines: Lines, finding: Finding) -> str:
@@ -318,7 +376,9 @@ def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
     """Return the findings as a SARIF 2.1.0 log (one run, one result per finding)."""
     from followkit.cli import _version  # noqa: PLC0415
 
-    catalog = rule_catalog(checker)
+    catalog: dict[str, RuleInfo] = {}
+    for locale in sorted({item.report.locale for item in results}, reverse=True):
+        catalog.update(rule_catalog(checker.for_locale(locale)))
     used = sorted({f.rule_id for item in results for f in item.report.findings})
     index = {rule_id: position for position, rule_id in enumerate(used)}
     rules = []
@@ -408,6 +468,8 @@ def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
 
 def run_rules(args: argparse.Namespace) -> int:
     """List the active rules of a locale (and configuration)."""
+    if args.locale == "auto":
+        raise UsageError("--locale: rules lists the rules of one locale; name it (en, de, fr, es)")
     checker = _checker(args.locale, args.config)
     catalog = rule_catalog(checker)
     if args.format == "json":

@@ -152,8 +152,10 @@ class Checker:
         self._config = config
         self._fallback = resolve_locale(fallback)
         self._auto = isinstance(locale, str) and locale == AUTO
+        # One checker per locale for "auto" (and for_locale), built when first needed. Two
+        # threads may both build one; either result is the same.
+        self._by_locale: dict[str, Checker] = {}
         if self._auto:
-            # Each language's rules compile when a text in that language first comes.
             return
         self._compiled = compile_rules(resolve_locale(locale), config)
         # What does not change from one check to the next: the active code rules with their
@@ -208,14 +210,22 @@ class Checker:
             locale: The locale.
 
         Returns:
-            The checker (a cached one: compiling happens once per locale and configuration).
+            The checker; this one itself when it is for that locale. Each locale's checker
+            is built once.
 
         Raises:
             UnsupportedLocaleError: If the locale has no tone rules.
 
         .. versionadded:: 0.3.0
         """
-        return _cached(resolve_locale(locale), self._config, self._fallback)
+        name = resolve_locale(locale)
+        if not self._auto and name == self.locale:
+            return self
+        checker = self._by_locale.get(name)
+        if checker is None:
+            checker = Checker(name, self._config, fallback=self._fallback)
+            self._by_locale[name] = checker
+        return checker
 
     def check(self, text: str | Checkable) -> Report:
         """Check a text, or a message's subject and body.
