@@ -136,7 +136,7 @@ class Checker:
         RuleError: If a rule file is malformed.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 ``locale="auto"`` and *fallback*.
+    .. versionchanged:: 0.2.0 ``locale="auto"`` and *fallback*.
     """
 
     def __init__(
@@ -181,7 +181,7 @@ class Checker:
     def fallback(self) -> str:
         """The locale for texts whose language ``"auto"`` cannot tell.
 
-        .. versionadded:: 0.3.0
+        .. versionadded:: 0.2.0
         """
         return self._fallback
 
@@ -216,7 +216,7 @@ class Checker:
         Raises:
             UnsupportedLocaleError: If the locale has no tone rules.
 
-        .. versionadded:: 0.3.0
+        .. versionadded:: 0.2.0
         """
         name = resolve_locale(locale)
         if not self._auto and name == self.locale:
@@ -667,7 +667,7 @@ def check(
         InvalidInputError: If the text is not a string or is too long.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 ``locale="auto"`` and *fallback*.
+    .. versionchanged:: 0.2.0 ``locale="auto"`` and *fallback*.
     """
     chosen: object = locale
     source: LocaleSource = "given"

@@ -11,7 +11,7 @@ A word that several languages share (``de``, ``la``, ``in``) counts for each of 
 so it never decides alone. The guess reads at most :data:`MAX_WORDS` words, in one pass of a
 pattern without backtracking, so a huge or hostile text costs no more than a long message.
 
-.. versionadded:: 0.3.0
+.. versionadded:: 0.2.0
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class LanguageGuess:
         words: How many words were read (at most :data:`MAX_WORDS`).
         evidence: The evidence for each language.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
 
     language: str | None
@@ -154,7 +154,7 @@ def guess_language(text: str) -> LanguageGuess:
         The guess. Short texts (a greeting, a line) rarely hold enough evidence for a
         confident one.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
     evidence = dict.fromkeys(LANGUAGES, 0.0)
     words = 0

@@ -148,7 +148,7 @@ class Report:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``intent``.
-    .. versionchanged:: 0.3.0 ``locale_source`` and ``warnings``.
+    .. versionchanged:: 0.2.0 ``locale_source`` and ``warnings``.
     """
 
     text: str
