@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import followkit
 from followkit.errors import UnsupportedLocaleError
 from followkit.tone import AUTO, LANGUAGES, Checker, check, guess_language
-from followkit.tone._language import MAX_WORDS, MIN_MARGIN, MIN_RATIO
+from followkit.tone._language import MAX_CHARS, MIN_MARGIN, MIN_RATIO
 
 SAMPLES = {
     "en": "Dear Jordan, thank you for letting me know. Could you share what I could improve?",
@@ -65,6 +65,17 @@ class TestGuess:
         # An apostrophe in a name is neither.
         assert guess_language("O'Brien O'Neil").language is None
 
+    def test_only_the_start_is_read(self) -> None:
+        text = "x " * (MAX_CHARS // 2) + SAMPLES["de"]
+        assert guess_language(text).language is None
+        assert guess_language(SAMPLES["de"] + "x " * MAX_CHARS).language == "de"
+
+    def test_counts_repeated_words(self) -> None:
+        guess = guess_language("der der der der l'offre l'offre")
+        assert guess.words == 6
+        assert guess.evidence["de"] == 4.0
+        assert guess.evidence["fr"] == 2.0
+
     def test_a_mixed_text_is_not_confident(self) -> None:
         text = SAMPLES["en"] + " " + SAMPLES["de"]
         assert not guess_language(text).confident
@@ -84,20 +95,20 @@ class TestGuess:
             "a'" * 500_000,
             "der " * 300_000,
             "é" * 1_000_000,
-            " " * 1_000_000 + "und der die das",
+            "und der die das " + " " * 1_000_000,
         ],
     )
     def test_hostile_text_costs_little(self, text: str) -> None:
         start = time.perf_counter()
         guess = guess_language(text)
         assert time.perf_counter() - start < 0.5
-        assert guess.words <= MAX_WORDS
+        assert guess.words <= MAX_CHARS
 
     @settings(max_examples=200)
     @given(st.text(max_size=400))
     def test_any_text(self, text: str) -> None:
         guess = guess_language(text)
-        assert guess.words <= MAX_WORDS
+        assert guess.words <= len(text)
         assert all(value >= 0 for value in guess.evidence.values())
         assert guess.language in (None, *LANGUAGES)
         assert not (guess.confident and guess.language is None)
@@ -202,3 +213,7 @@ class TestAuto:
         report = check(text, locale="auto")
         assert report.locale == "de"
         assert time.perf_counter() - start < 10
+
+    def test_the_subject_counts(self) -> None:
+        note = Note(subject="Vielen Dank für das Gespräch", body="Danke!", locale="en")
+        assert Checker("auto").check(note).locale == "de"

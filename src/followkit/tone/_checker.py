@@ -29,7 +29,7 @@ from followkit.tone._engine import PLACED
 from followkit.tone._features import Sentence, sentences
 from followkit.tone._features import lexicon as intent_lexicon
 from followkit.tone._intent import IntentModel, Reading, model
-from followkit.tone._language import LanguageGuess, guess_language
+from followkit.tone._language import MAX_CHARS, LanguageGuess, guess_language
 from followkit.tone._phrases import TOKEN_RE, WORD_RE
 from followkit.tone._report import (
     SEVERITY_RANK,
@@ -252,7 +252,8 @@ class Checker:
         """Check *text*; *source* says how the locale was chosen, for the report."""
         body, subject, message, names = _parts(text)
         if guess is None:
-            guess = guess_language(body if subject is None else f"{subject}\n{body}")
+            sample = body if subject is None else f"{subject}\n{body[:MAX_CHARS]}"
+            guess = guess_language(sample)
         if self._auto:
             if guess.confident and guess.language is not None:
                 return self.for_locale(guess.language)._check(text, "detected", guess)
