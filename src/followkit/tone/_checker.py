@@ -125,9 +125,10 @@ class Checker:
 
     Args:
         locale: A locale such as ``"en"``, ``"en_GB"`` or a :class:`babel.Locale`; regional
-            locales fall back along babel's parent chain. ``"auto"`` reads the language from
-            each text (:func:`guess_language`) and checks it with that language's rules, or
-            with *fallback*'s when the text is too short or mixed to tell.
+            locales fall back along babel's parent chain. ``"auto"`` reads the language
+            from each text (:func:`~followkit.tone.guess_language`) and checks it with that
+            language's rules, or with *fallback*'s when the text is too short or mixed to
+            tell.
         config: What to check and how; the defaults check everything.
         fallback: The locale for texts whose language ``"auto"`` cannot tell.
 
