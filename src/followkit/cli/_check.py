@@ -11,7 +11,7 @@ import bisect
 import gc
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -29,6 +29,7 @@ from followkit.errors import InputFileError, InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from followkit.tone import Checker, Finding, Report
 
@@ -39,6 +40,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _BOM = "\ufeff"
+_T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
@@ -97,14 +99,7 @@ def _config(path: str | None) -> Any:
 def _checker(
     locale: str, config_path: str | None, *, fallback: str = "en", own_process: bool = False
 ) -> Checker:
-    """Build the checker; in the command's own process, keep the collector off its data.
-
-    The compiled rules are tens of thousands of small containers that live until the
-    process ends. The cyclic garbage collector would walk all of them at every full
-    collection (and twice while they are read), which is a fifth of a short check's
-    start-up; the command's own process moves them out of its sight with
-    :func:`gc.freeze`. Called in-process by another program, nothing changes.
-    """
+    """Build the checker; in the command's own process, keep the collector off its data."""
     from followkit.tone import Checker, resolve_locale  # noqa: PLC0415
 
     # The locales come from the command line: say which option is wrong.
@@ -115,12 +110,26 @@ def _checker(
             except InvalidInputError as exc:
                 raise UsageError(f"{option}: {exc.reason}") from None
     config = _config(config_path)
+    return _frozen(lambda: Checker(locale, config, fallback=fallback), own_process=own_process)
+
+
+def _frozen(build: Callable[[], _T], *, own_process: bool) -> _T:
+    """Return ``build()``; in the command's own process, keep the collector off its result.
+
+    The compiled rules are tens of thousands of small containers that live until the
+    process ends. The cyclic garbage collector would walk all of them at every full
+    collection (and twice while they are read), which is a fifth of a short check's
+    start-up; the command's own process moves them out of its sight with
+    :func:`gc.freeze`. With ``--locale auto`` the rules of a language compile during the
+    first check of a text in it, so each check goes through here too. Called in-process by
+    another program, nothing changes.
+    """
     if not own_process:
-        return Checker(locale, config, fallback=fallback)
+        return build()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Checker(locale, config, fallback=fallback)
+        return build()
     finally:
         gc.freeze()
         if enabled:
@@ -193,7 +202,7 @@ def run_check(args: argparse.Namespace) -> int:
         text, bom = _read(path)
         if not text.strip():
             raise InputFileError("is empty; there is no text to check", source=source_name(path))
-        report = _check(checker, text, path)
+        report = _check(checker, text, path, own_process=args.own_process)
         fixed = report.fixed() if (args.fix or args.diff) else None
         if args.fix and fixed is not None and fixed != text:
             report = _check(checker, fixed, path)
@@ -249,9 +258,9 @@ def _notes(results: list[Checked], *, fix: bool, stdin_alone: bool) -> None:
         sys.stderr.flush()
 
 
-def _check(checker: Checker, text: str, path: str) -> Report:
+def _check(checker: Checker, text: str, path: str, *, own_process: bool = False) -> Report:
     try:
-        return checker.check(text)
+        return _frozen(lambda: checker.check(text), own_process=own_process)
     except InvalidInputError as exc:  # such as a text over the checker's size limit
         raise InputFileError(exc.reason, source=source_name(path)) from None
 
