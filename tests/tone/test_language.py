@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,26 @@ class TestGuess:
         assert guess.words == 6
         assert guess.evidence["de"] == 4.0
         assert guess.evidence["fr"] == 2.0
+
+    def test_the_same_guess_whatever_the_hash_seed(self) -> None:
+        """At a threshold, the guess must not depend on the order words are summed in."""
+        import subprocess
+        import sys
+
+        text = "Hi Jordan, WHY DID YOU REJECT ME!!! Reply now. Alex"  # margin exactly 3
+        code = f"from followkit.tone import guess_language; print(guess_language({text!r}))"
+        outputs = {
+            subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            ).stdout
+            for seed in range(8)
+        }
+        assert len(outputs) == 1
+        assert "confident=True" in outputs.pop()
 
     def test_a_mixed_text_is_not_confident(self) -> None:
         text = SAMPLES["en"] + " " + SAMPLES["de"]

@@ -103,14 +103,20 @@ _WORD = re.compile(r"\w+(?:'\w+)*")
 _CUE = re.compile("[" + "".join(_LETTERS.values()) + "]")
 
 
-def _weights() -> dict[str, dict[str, float]]:
-    """Each word's evidence per language: a share of one, split among the languages using it."""
+# Evidence is counted in twelfths, in whole numbers: a word shared by two, three or four
+# languages gives each a whole share, and the sum does not depend on the order it is made
+# in (floating-point sums would, and a guess right at a threshold could then flip).
+_UNIT: Final = 12
+
+
+def _weights() -> dict[str, dict[str, int]]:
+    """Each word's evidence per language: one unit, split among the languages using it."""
     lists = {language: set(words.split()) for language, words in _FUNCTION_WORDS.items()}
-    weights: dict[str, dict[str, float]] = {}
+    weights: dict[str, dict[str, int]] = {}
     for language, words in lists.items():
         for word in words:
             users = [other for other in LANGUAGES if word in lists[other]]
-            weights.setdefault(word, {})[language] = 1 / len(users)
+            weights.setdefault(word, {})[language] = _UNIT // len(users)
     return weights
 
 
@@ -162,7 +168,7 @@ def guess_language(text: str) -> LanguageGuess:
     # Counted in C: each distinct word is then looked at once, and only the function words
     # and the words with an apostrophe (a few in a message) in Python.
     counts = Counter(_WORD.findall(sample))
-    evidence = dict.fromkeys(LANGUAGES, 0.0)
+    evidence = dict.fromkeys(LANGUAGES, 0)
     for word in counts.keys() & _WEIGHTS.keys():
         for language, weight in _WEIGHTS[word].items():
             evidence[language] += weight * counts[word]
@@ -170,22 +176,22 @@ def guess_language(text: str) -> LanguageGuess:
         number = counts[token]
         head, _, tail = token.partition("'")
         if head in _ELISIONS:
-            evidence["fr"] += number
+            evidence["fr"] += _UNIT * number
             word = tail.rpartition("'")[2]
         elif tail in _CONTRACTIONS:
-            evidence["en"] += number
+            evidence["en"] += _UNIT * number
             word = head
         else:
             continue  # a name such as O'Brien
         for language, weight in _WEIGHTS.get(word, {}).items():
             evidence[language] += weight * number
     for letter, number in Counter(_CUE.findall(sample)).items():
-        evidence[_LETTER_LANGUAGE[letter]] += number
+        evidence[_LETTER_LANGUAGE[letter]] += _UNIT * number
     ranked = sorted(LANGUAGES, key=evidence.__getitem__, reverse=True)
     best, second = evidence[ranked[0]], evidence[ranked[1]]
     return LanguageGuess(
         language=ranked[0] if best > 0 else None,
-        confident=best - second >= MIN_MARGIN and best >= MIN_RATIO * second,
+        confident=best - second >= MIN_MARGIN * _UNIT and best >= MIN_RATIO * second,
         words=counts.total(),
-        evidence={language: round(value, 2) for language, value in evidence.items()},
+        evidence={language: round(value / _UNIT, 2) for language, value in evidence.items()},
     )
