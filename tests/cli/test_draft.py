@@ -351,7 +351,7 @@ def test_kind_option_errors(
     assert result.err.count("\n") == 1
 
 
-def test_a_builder_error_without_a_flag_is_not_renamed(
+def test_a_builder_error_without_a_flag_names_the_file(
     run: Any, app_json: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from followkit import InvalidInputError
@@ -361,4 +361,4 @@ def test_a_builder_error_without_a_flag_is_not_renamed(
 
     monkeypatch.setattr(messages, "thank_you", refuse)
     result = run("draft", "thank-you", "--from", str(app_json))
-    assert result.err == "followkit: error: body: is refused\n"
+    assert result.err == f"followkit: error: {app_json}: body: is refused\n"
