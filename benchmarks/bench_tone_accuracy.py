@@ -7,7 +7,10 @@ strategy weights were calibrated once on this set (logistic regression, signs he
 paper's table 3; 10-fold cross-validated accuracy 63.8 %, AUC 0.69), so the figure printed
 here is an in-sample one; the decision threshold is fixed in advance (below). The script
 prints accuracy, ROC AUC (computed here, from ranks) and the share of the politest
-requests that get a warning or an error.
+requests that get a warning or an error: with the defaults, and with the intent layer's
+findings raised to warnings. The intent model is trained on Stack Overflow's requests rated
+above the median (``scripts/stack_exchange_corpus.py``), so its figures are given for the
+other 24 communities, which it never saw.
 
 The corpus is read from ``$FOLLOWKIT_POLITENESS_CSV`` (default
 ``../shared/data/politeness/stack-exchange.annotated.csv`` next to the repository); it is
@@ -22,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followkit.tone import Checker
+from followkit.tone import Checker, Config
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -41,17 +44,33 @@ DEFAULT_CSV = (
 )
 
 
-def read_corpus(path: Path) -> list[tuple[str, float]]:
-    """Return (request, normalised score) pairs."""
+#: The community the intent model is trained on (see the module's docstring).
+TRAINED_COMMUNITY = "092011 Stack Overflow"
+
+
+def read_corpus(path: Path) -> list[tuple[str, float, str]]:
+    """Return (request, normalised score, community) triples."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["Request"], float(row["Normalized Score"])) for row in csv.DictReader(handle)]
+        return [
+            (row["Request"], float(row["Normalized Score"]), row["Community"])
+            for row in csv.DictReader(handle)
+        ]
 
 
-def quartiles(rows: Sequence[tuple[str, float]]) -> tuple[list[str], list[str]]:
-    """Return the bottom and top quartile texts by normalised score (as in the paper)."""
+def quartiles(
+    rows: Sequence[tuple[str, float, str]], *, unseen: bool = False
+) -> tuple[list[str], list[str]]:
+    """Return the bottom and top quartile texts by normalised score (as in the paper).
+
+    With *unseen*, only the quartiles' requests from communities the model was not trained on.
+    """
     ordered = sorted(rows, key=lambda row: row[1])
     size = len(ordered) // 4
-    return [text for text, _ in ordered[:size]], [text for text, _ in ordered[-size:]]
+    bottom, top = ordered[:size], ordered[-size:]
+    if unseen:
+        bottom = [row for row in bottom if row[2] != TRAINED_COMMUNITY]
+        top = [row for row in top if row[2] != TRAINED_COMMUNITY]
+    return [row[0] for row in bottom], [row[0] for row in top]
 
 
 def roc_auc(positive: Sequence[float], negative: Sequence[float]) -> float:
@@ -96,7 +115,8 @@ def main() -> int:
     if not path.exists():
         print(f"corpus not found: {path} (set FOLLOWKIT_POLITENESS_CSV)", file=sys.stderr)
         return 1
-    impolite, polite = quartiles(read_corpus(path))
+    rows = read_corpus(path)
+    impolite, polite = quartiles(rows)
     result = evaluate(Checker("en"), impolite, polite)
     print(f"Stanford Politeness Corpus, Stack Exchange: {len(impolite)} + {len(polite)} requests")
     print(f"  threshold (fixed in advance): score > {THRESHOLD} is polite")
@@ -107,6 +127,17 @@ def main() -> int:
     print(f"  ROC AUC                       {result['auc']:7.3f}")
     print(f"  top quartile with warning/error   {result['polite_flagged']:7.2%}   (target <= 2 %)")
     print(f"  bottom quartile with warning/error {result['impolite_flagged']:6.2%}")
+    impolite, polite = quartiles(rows, unseen=True)
+    raised = Checker("en", Config(severity={"intent": "warning"}))
+    for name, checker in (("defaults", Checker("en")), ("intent findings raised", raised)):
+        result = evaluate(checker, impolite, polite)
+        print(f"Communities the intent model never saw, {name}: {len(impolite)} + {len(polite)}")
+        print(f"  ROC AUC                       {result['auc']:7.3f}")
+        print(
+            f"  top quartile with warning/error   {result['polite_flagged']:7.2%}"
+            "   (target <= 2 %)"
+        )
+        print(f"  bottom quartile with warning/error {result['impolite_flagged']:6.2%}")
     return 0
 
 

@@ -28,6 +28,7 @@ extensions = [
     "rules_reference",  # generates the tone rules reference from the rule files
     "intent_reference",  # lists the intent models' strongest features from the model files
     "feedback_reference",  # generates the feedback taxonomy table from the package data
+    "attrs_defaults",  # real default values in the signatures of attrs classes
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -39,6 +40,9 @@ autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 autodoc_preserve_defaults = True
+# A signature longer than this lists one parameter per line, instead of wrapping in the
+# middle of a default value such as time(18, 0).
+python_maximum_signature_line_length = 88
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
@@ -56,4 +60,5 @@ nitpick_ignore_regex = [
 
 html_theme = "furo"
 html_title = f"followkit {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["followkit.css"]

@@ -3,7 +3,8 @@
 The flagship followkit example. It reads the rejection e-mail with the standard library,
 describes the application, drafts the reply (threaded to the rejection), checks a hasty
 first draft and the followkit draft with the tone checker, plans every follow-up in the
-recipient's working days and writes them to an iCalendar file.
+recipient's working days, shows what is due on the first working morning and writes the
+plan to an iCalendar file.
 
 Run it with ``make demo`` or ``python examples/after_rejection.py [OUTPUT_DIR]``
 (default ``out/``).
@@ -60,6 +61,7 @@ def read_rejection(raw: bytes) -> followkit.Application:
             name="Alex Kim",
             email="alex@example.com",
             profile_url="https://www.linkedin.com/in/alex-kim",
+            timezone=berlin,
         ),
         contacts=[
             followkit.Contact(name=sender.display_name, email=sender.addr_spec, role="Recruiter")
@@ -90,6 +92,15 @@ def main(output: Path) -> None:
     print("\n3. The follow-up plan, in the recipient's working days")
     timeline = followkit.plan(app, now=now)
     print(timeline.describe())
+
+    print("\n4. What the tracker shows on Monday morning, in the candidate's zone")
+    monday = dt.datetime(2026, 11, 23, 9, 45, tzinfo=app.candidate_zone)
+    for step in timeline.due(monday):
+        label = "overdue" if step.is_overdue(monday) else "due now"
+        print(f"{label:<8} {step.id:<24} {step.due:%a %d %b %H:%M}")
+    upcoming = timeline.apply(followkit.Sent("thank-you-and-feedback", monday)).next_outreach()
+    if upcoming is not None:
+        print(f"Once it is sent, the next message is {upcoming.id} on {upcoming.due:%a %d %b}.")
 
     output.mkdir(parents=True, exist_ok=True)
     calendar = output / "followups.ics"

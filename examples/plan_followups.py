@@ -22,7 +22,9 @@ def main(argv: list[str]) -> None:
     app = followkit.Application(
         company="Acme Analytics",
         position="Data Engineer",
-        candidate=followkit.Person(name="Alex Kim", email="alex@example.com"),
+        candidate=followkit.Person(
+            name="Alex Kim", email="alex@example.com", timezone="Europe/Berlin"
+        ),
         contacts=[
             followkit.Contact(name="Jordan Lee", email="jordan@acme.example", role="Recruiter")
         ],
@@ -41,7 +43,7 @@ def main(argv: list[str]) -> None:
     # The thank-you went out; the recruiter answered with feedback a few days later.
     timeline = timeline.apply_all(
         [
-            followkit.Sent("thank-you", dt.datetime(2027, 1, 4, 9, 41, tzinfo=BERLIN)),
+            followkit.Sent("thank-you-and-feedback", dt.datetime(2027, 1, 4, 9, 41, tzinfo=BERLIN)),
             followkit.FeedbackReceived(
                 dt.datetime(2027, 1, 7, 16, 5, tzinfo=BERLIN),
                 text="Strong coding; practise system design at scale.",

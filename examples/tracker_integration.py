@@ -66,12 +66,16 @@ def main(argv: list[str]) -> None:
         written, findings = write_drafts(timeline, output / slug(app.company))
         drafts += written
         problems += findings
-        upcoming = timeline.next_step()
         print(f"\n{app.company} — {app.position} ({app.contact.name}, {app.timezone})")
         private = len(timeline) - len(timeline.outreach)
         print(f"  {len(timeline.outreach)} messages and {private} private tasks planned")
+        # The tracker's day: what is due by the end of today, overdue first.
+        for step in timeline.due(NOW, within=dt.timedelta(hours=16)):
+            state = "overdue" if step.is_overdue(NOW) else "due"
+            print(f"  {state}: {step.due:%a %d %b %Y %H:%M} {step.id}")
+        upcoming = timeline.next_outreach()
         if upcoming is not None:
-            print(f"  next: {upcoming.due:%a %d %b %Y %H:%M} {upcoming.id}")
+            print(f"  next message: {upcoming.due:%a %d %b %Y %H:%M} {upcoming.id}")
         first_mail = next(s for s in timeline.outreach if s.message is not None)
         print(f"  first draft: {first_mail.message.subject if first_mail.message else ''}")
 

@@ -26,32 +26,51 @@ KINDS = {
     "nudge": "nudge",
     "connection_note": "linkedin-note",
 }
-# Two applications with different people, companies and zones, so that the model learns
-# the drafts' wording and not one set of names.
+# Three applications with different people, companies and zones, so that the model learns
+# the drafts' wording and not one set of names; the third has several interviewers and the
+# candidate's phone and profile, so that every sentence of the templates is written.
 PEOPLE = (
-    ("Acme Analytics", "Data Engineer", "Alex Kim", "Jordan Lee", "Europe/Berlin", None),
+    ("Acme Analytics", "Data Engineer", "Alex Kim", ("Jordan Lee",), "Europe/Berlin", None),
     (
         "Northwind Health",
         "Product Designer",
         "Sam Rivera",
-        "Priya Natarajan",
+        ("Priya Natarajan",),
         "America/Chicago",
         "the team's approach to accessibility research",
+    ),
+    (
+        "Larkspur Logistics",
+        "Operations Analyst",
+        "Mara Okafor",
+        ("Lena Fischer", "Tomás Ruiz", "Chen Wei"),
+        "Europe/Madrid",
+        "the route-planning pilot",
     ),
 )
 
 
 def application(locale: str, index: int) -> Application:
-    company, position, candidate, contact, zone, highlight = PEOPLE[index]
+    company, position, candidate, contacts, zone, highlight = PEOPLE[index]
+    first, *others = contacts
     return Application(
         company=company,
         position=position,
-        candidate=Person(name=candidate, email="candidate@example.com"),
-        contacts=[Contact(name=contact, email="contact@example.com", role="Recruiter")],
+        candidate=Person(
+            name=candidate,
+            email="candidate@example.com",
+            phone="+34 600 123 456" if others else None,
+            profile_url="https://example.com/profile" if others else None,
+        ),
+        contacts=[
+            Contact(name=first, email="contact@example.com", role="Recruiter"),
+            *(Contact(name=name) for name in others),
+        ],
         decided_at=dt.datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo(zone)),
         interviewed_on=dt.date(2026, 11, 18),
         locale=locale,
         highlight=highlight,
+        reply_subject="Your application" if others else None,
     )
 
 

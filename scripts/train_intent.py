@@ -26,7 +26,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import numpy as np
-from corpus import BUILDERS, LOCALES, ROOT, load, splits, training_digest
+from corpus import AUXILIARY, LOCALES, ROOT, STACK_EXCHANGE, load, splits, training_digest
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
@@ -46,6 +46,10 @@ MAX_ERROR_ALARMS = 0.005
 #: Regularisation (inverse strength) of the sentence model and of the category models.
 C_SENTENCE = 4.0
 C_CATEGORY = 0.5
+#: Weight of a sentence by its writer (1 if not named): Stack Overflow's requests teach that a
+#: plain request is no discourtesy, at a weight chosen by cross-validation by writer (the
+#: follow-ups' recall) and on the Stack Exchange communities the model never sees.
+WRITER_WEIGHT = {STACK_EXCHANGE: 0.3}
 #: A word feature must be used by this many writers to be kept.
 MIN_WRITERS = 2
 #: Features that mean the same in every locale, learnt from every locale's sentences too.
@@ -100,20 +104,24 @@ def kept_features(reads: list[Read]) -> set[str]:
     return {f for f, who in writers.items() if len(who) >= MIN_WRITERS or f[0] in "cs"}
 
 
-def sentence_matrix(
-    reads: list[Read], keep: Callable[[str], bool]
-) -> tuple[list[dict[str, int]], list[int]]:
-    """The labelled sentences as feature rows (the features *keep* accepts) and labels."""
-    rows, labels = [], []
+#: Labelled sentences: feature rows, labels and sample weights.
+Matrix = tuple[list[dict[str, int]], list[int], list[float]]
+
+
+def sentence_matrix(reads: list[Read], keep: Callable[[str], bool]) -> Matrix:
+    """The labelled sentences as feature rows (the features *keep* accepts), labels, weights."""
+    rows, labels, weights = [], [], []
     for read in reads:
+        weight = WRITER_WEIGHT.get(read.writer, 1.0)
         for sentence, label in zip(read.sentences, read.sentence_labels, strict=True):
             if label is not None:
                 rows.append({f: 1 for f in sentence.features if keep(f)})
                 labels.append(label)
-    return rows, labels
+                weights.append(weight)
+    return rows, labels, weights
 
 
-def shared(reads: list[Read]) -> tuple[list[dict[str, int]], list[int]]:
+def shared(reads: list[Read]) -> Matrix:
     """Sentences of other locales, with only their locale-independent features.
 
     Constructions and strategies mean the same in every locale.
@@ -122,12 +130,13 @@ def shared(reads: list[Read]) -> tuple[list[dict[str, int]], list[int]]:
 
 
 def fit(
-    reads: list[Read], others: tuple[list[dict[str, int]], list[int]] = ([], [])
+    reads: list[Read], others: Matrix = ([], [], [])
 ) -> tuple[DictVectorizer, LogisticRegression, set[str]]:
     """The sentence model of *reads*, with *others* (other locales' rows) weighed in."""
     keep = kept_features(reads)
-    rows, labels = sentence_matrix(reads, keep.__contains__)
-    weights = [1.0] * len(rows) + [SHARED_WEIGHT[reads[0].row["locale"]]] * len(others[0])
+    rows, labels, weights = sentence_matrix(reads, keep.__contains__)
+    share = SHARED_WEIGHT[reads[0].row["locale"]]
+    weights += [share * weight for weight in others[2]]
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(rows + others[0])
     classifier = LogisticRegression(
@@ -151,9 +160,7 @@ def message_probabilities(
     return result
 
 
-def cross_validate(
-    reads: list[Read], others: tuple[list[dict[str, int]], list[int]] = ([], [])
-) -> list[float]:
+def cross_validate(reads: list[Read], others: Matrix = ([], [], [])) -> list[float]:
     """Out-of-fold message probabilities: each writer predicted by a model without them."""
     writers = sorted({read.writer for read in reads})
     probabilities = [0.0] * len(reads)
@@ -258,13 +265,24 @@ def train(locale: str, corpus_digest: str, everything: dict[str, list[Read]]) ->
     reads = everything[locale]
     if not any(read.label for read in reads):
         sys.exit(f"{locale}: no discourteous message in the training and development writers")
-    others = ([], [])
+    others: Matrix = ([], [], [])
     if SHARED_WEIGHT[locale]:
-        others = shared([r for other, rs in everything.items() if other != locale for r in rs])
+        # Not the Stack Overflow requests: by cross-validation they cost the other locales
+        # recall (their English questions say little of how a German one reads).
+        others = shared(
+            [
+                r
+                for other, rs in everything.items()
+                if other != locale
+                for r in rs
+                if r.writer != STACK_EXCHANGE
+            ]
+        )
     probabilities = cross_validate(reads, others)
-    # Thresholds and figures come from people's messages: followkit's own drafts are trained
-    # on (they must read as courteous) but would flatter the false-alarm rate.
-    people = [i for i, r in enumerate(reads) if r.writer != BUILDERS]
+    # Thresholds and figures come from people's follow-ups: followkit's own drafts and the
+    # Stack Overflow requests are trained on (they must read as courteous) but would flatter
+    # the false-alarm rate.
+    people = [i for i, r in enumerate(reads) if r.writer not in AUXILIARY]
     warning, error = choose_thresholds(
         [reads[i] for i in people], [probabilities[i] for i in people]
     )

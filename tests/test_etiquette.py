@@ -40,21 +40,47 @@ def _application(locale: str) -> Application:
     )
 
 
+#: What the user writes into a draft, in the draft's language (update, feedback, action).
+WRITTEN = {
+    "en": (
+        "I have since completed a course on stream processing",
+        "more depth in system design",
+        "I am working through a system design course",
+    ),
+    "de": (
+        "Ich habe inzwischen einen Kurs zu Stream Processing abgeschlossen",
+        "mehr Tiefe beim Systementwurf",
+        "Ich arbeite gerade einen Kurs zum Systementwurf durch",
+    ),
+    "fr": (
+        "J'ai depuis suivi une formation sur le traitement de flux",
+        "plus de profondeur en conception de systèmes",
+        "Je suis une formation en conception de systèmes",
+    ),
+    "es": (
+        "Desde entonces he completado un curso de procesamiento de flujos",
+        "más profundidad en el diseño de sistemas",
+        "Estoy haciendo un curso de diseño de sistemas",
+    ),
+}
+
+
 def _builders(app: Application) -> dict[str, Callable[..., Message]]:
     previous = messages.feedback_request(app)
+    update, summary, action = WRITTEN[app.locale[:2]]
     return {
         "thank_you": messages.thank_you,
         "feedback_request": messages.feedback_request,
         "thank_you_and_feedback": messages.thank_you_and_feedback,
         "referral_request": messages.referral_request,
         "stay_connected": lambda a, **kw: messages.stay_connected(
-            a, update="I have since completed a course on stream processing", **kw
+            a, update=update, **kw
         ),
         "stay_connected_plain": messages.stay_connected,
         "feedback_acknowledgement": lambda a, **kw: messages.feedback_acknowledgement(
             a,
-            feedback_summary="more depth in system design",
-            action="I am working through a system design course",
+            feedback_summary=summary,
+            action=action,
             **kw,
         ),
         "feedback_acknowledgement_plain": messages.feedback_acknowledgement,

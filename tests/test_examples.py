@@ -24,7 +24,9 @@ EXPECTED: dict[str, list[str]] = {
         "Planned 4 applications from applications.csv",
         "Initech — Ingénieur données (Camille Martin, Europe/Paris)",
         "first draft: Vielen Dank und eine Frage nach Feedback – Datenanalyst bei Umbrella",
-        "Wrote 28 drafts (every draft checks clean) and followups.ics with 80 entries",
+        "  due: Tue 24 Nov 2026 09:00 reflection",
+        "  next message: Tue 24 Nov 2026 09:30 thank-you-and-feedback",
+        "Wrote 28 drafts (every draft checks clean) and followups.ics with 48 entries",
     ],
     "after_rejection.py": [
         "error: “I demand an explanation” is an ultimatum",
@@ -32,7 +34,11 @@ EXPECTED: dict[str, list[str]] = {
         "Subject: Re: Your application for Data Engineer at Acme Analytics",
         "Tone check of the draft: ok=True",
         "Monday, November 23, 2026, 9:30\u202fAM — thank Jordan Lee and ask for feedback",
-        "followups.ics (20 steps) and out/reply.eml.",
+        "Thursday, February 11, 2027, 6:00\u202fPM — engage with Acme Analytics's content",
+        "overdue  reflection               Sat 21 Nov 18:00",
+        "due now  thank-you-and-feedback   Mon 23 Nov 09:30",
+        "Once it is sent, the next message is connection-note on Wed 25 Nov.",
+        "followups.ics (12 steps) and out/reply.eml.",
         "Bad input is refused with a clear error: name: contains the control",
     ],
     "draft_messages.py": [

@@ -127,7 +127,8 @@ class TestApplication:
         app = make()
         assert app.timezone == "Europe/Berlin"
         assert app.locale == "en"
-        assert app.territory == "US"  # babel's likely territory for "en"
+        assert app.territory == "DE"  # the country of Europe/Berlin
+        assert app.territory_source == "time-zone"
         assert app.contact.name == "Jordan Lee"
         assert app.zone == BERLIN
         assert app.candidate_zone == BERLIN
@@ -137,7 +138,10 @@ class TestApplication:
         [("de", "DE"), ("fr", "FR"), ("es", "ES"), ("en", "US"), ("de_AT", "AT"), ("es-MX", "MX")],
     )
     def test_likely_territory(self, locale: str, territory: str) -> None:
-        assert make(locale=locale).territory == territory
+        # A zone of no country: the locale's region, else its language's likely country.
+        app = make(locale=locale, timezone="Etc/UTC")
+        assert app.territory == territory
+        assert app.territory_source == ("locale" if len(locale) > 2 else "language")
 
     def test_locale_object_and_normalisation(self) -> None:
         import babel
@@ -213,18 +217,19 @@ class TestApplication:
     )
     def test_a_locale_for_a_region_needs_a_territory(self, locale: str, region: str) -> None:
         with pytest.raises(InvalidInputError) as info:
-            make(locale=locale)
+            make(locale=locale, timezone="UTC")
         assert info.value.field == "territory"
         assert str(info.value) == (
             f"territory: is required: the locale {locale} names a region ({region}), not a"
             " country; give the recipient's country, such as 'DE'"
         )
         assert make(locale=locale, territory="MX").territory == "MX"
+        assert make(locale=locale, timezone="America/Mexico_City").territory == "MX"
 
     def test_a_language_without_a_country_needs_a_territory(self) -> None:
         # Esperanto's likely region is the world (001): no weekend or holidays to take.
         with pytest.raises(InvalidInputError, match="^territory: is required: the locale eo"):
-            make(locale="eo")
+            make(locale="eo", timezone="Etc/GMT-1")
         assert make(locale="eo", territory="PL").territory == "PL"
 
     def test_subdivision(self) -> None:
@@ -247,7 +252,7 @@ class TestApplication:
         with pytest.raises(InvalidInputError, match="^subdivision: 'DE-XX' is not one of DE's"):
             make(territory="DE", subdivision="de-xx")
         with pytest.raises(InvalidInputError, match="^subdivision: 'BY' is not one of US's"):
-            make(subdivision="BY")  # the likely territory of English
+            make(subdivision="BY", timezone="UTC")  # the likely territory of English
 
     def test_subdivision_of_a_territory_without_holiday_data(self) -> None:
         with pytest.raises(
@@ -320,7 +325,9 @@ class TestApplication:
         app = make()
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             app.company = "Other"  # type: ignore[misc]
-        assert attrs.evolve(app, locale="fr").territory == "US"  # territory was fixed already
+        changed = attrs.evolve(app, locale="fr", timezone="Europe/Paris")
+        # The territory was resolved already, and evolve passes it on with its source.
+        assert (changed.territory, changed.territory_source) == ("DE", "time-zone")
         with pytest.raises(InvalidInputError, match="^company: "):
             attrs.evolve(app, company="")
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -18,8 +19,76 @@ def test_all_is_sorted_and_unique() -> None:
     assert names == sorted(set(names))
 
 
-def test_dir_lists_public_names() -> None:
-    assert set(followkit.__all__) <= set(dir(followkit))
+def test_dir_lists_the_public_names_only() -> None:
+    assert dir(followkit) == sorted(followkit.__all__)
+    assert not {"TYPE_CHECKING", "annotations", "importlib", "Any"} & set(dir(followkit))
+
+
+def _source_exports() -> dict[str, str]:
+    """The names the TYPE_CHECKING block of followkit/__init__.py imports, read from source."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(followkit.__file__).read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    return {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("followkit")
+        for alias in node.names
+    }
+
+
+def test_the_public_names_are_the_imports_type_checkers_read() -> None:
+    exports = _source_exports()
+    assert len(exports) > 40
+    assert sorted([*exports, "__version__"]) == followkit.__all__
+
+
+def test_each_public_name_resolves_lazily() -> None:
+    """In a fresh interpreter, no public name is loaded before it is asked for."""
+    code = (
+        "import importlib, sys, followkit\n"
+        "names = [n for n in dir(followkit) if n != '__version__']\n"
+        "assert not set(names) & set(vars(followkit)), 'loaded early'\n"
+        "assert 'followkit.timeline' not in sys.modules\n"
+        "for name in names:\n"
+        "    value = getattr(followkit, name)\n"
+        "    module = importlib.import_module(followkit._exports()[name])\n"
+        "    assert value is getattr(module, name), name\n"
+        "print(len(names))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == len(_source_exports())
+
+
+def test_public_names_without_the_source(tmp_path: Path) -> None:
+    """An installation that ships only bytecode (a frozen application) still resolves them."""
+    import compileall
+    import shutil
+    from pathlib import Path
+
+    package = tmp_path / "followkit"
+    shutil.copytree(Path(followkit.__file__).parent, package)
+    compileall.compile_file(str(package / "__init__.py"), legacy=True, quiet=1)
+    (package / "__init__.py").unlink()
+    code = (
+        "import followkit\n"
+        "print(followkit.__file__.endswith('.pyc'), followkit.Checker.__name__, "
+        "len(dir(followkit)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "Checker", str(len(followkit.__all__))]
 
 
 def test_unknown_attribute() -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "InvalidTimezoneError",
     "NaiveDatetimeError",
     "RuleError",
+    "UnknownStepError",
     "UnsupportedLocaleError",
 ]
 
@@ -193,6 +194,37 @@ class EventError(InvalidInputError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class UnknownStepError(FollowkitError, KeyError):
+    """A timeline has no step with the id that was asked for.
+
+    Also a :class:`KeyError` (and so a :class:`LookupError`), as a missing key in a
+    mapping would be, so code written against the bare :class:`KeyError` of earlier
+    releases keeps working.
+
+    Args:
+        step_id: The id that was asked for.
+        valid: The ids the timeline has, in order.
+
+    Attributes:
+        step_id: The id that was asked for.
+        valid: The ids the timeline has.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, step_id: str, *, valid: tuple[str, ...] = ()) -> None:
+        self.step_id = step_id
+        self.valid = valid
+        choices = ", ".join(valid) if valid else "none: the timeline is empty"
+        # Step ids are short; a long one is shown cut, so the message stays readable.
+        shown = step_id if len(step_id) <= 64 else f"{step_id[:64]}…"
+        super().__init__(f"no step {shown!r} in this timeline (steps: {choices})")
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ shows the repr of its argument, quotes and all.
+        return str(self.args[0])
 
 
 class InputFileError(InvalidInputError):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 import attrs
 
@@ -23,9 +24,15 @@ if TYPE_CHECKING:
 
     import babel
 
-__all__ = ["Application", "Contact", "Person"]
+__all__ = ["Application", "Contact", "Person", "TerritorySource", "zone_territory"]
 
 T = TypeVar("T")
+
+#: Where ``Application.territory`` came from: given by the caller, the country of the
+#: recipient's time zone, the locale's region (``en_GB``), or the likely country of the
+#: locale's language (``en`` gives ``US``). See :func:`zone_territory`.
+TerritorySource = Literal["given", "time-zone", "locale", "language"]
+_TERRITORY_SOURCES: tuple[str, ...] = get_args(TerritorySource)
 
 #: Most contacts one application may name; more is almost certainly a data error.
 MAX_CONTACTS = 20
@@ -206,6 +213,59 @@ def _subdivision(value: object, territory: str) -> str | None:
     return code
 
 
+@lru_cache(maxsize=1024)
+def zone_territory(zone: str) -> str | None:
+    """Return the country of an IANA time zone, from CLDR's zone table as babel ships it.
+
+    CLDR names one country per zone, the zone's principal one where the zone covers
+    several (``Europe/Zurich`` is Switzerland, though it also keeps the time of
+    Liechtenstein and Büsingen in Germany); a zone's old names are read through CLDR's
+    aliases (``Asia/Calcutta`` is ``Asia/Kolkata``, India). Zones of no country give
+    ``None``: ``UTC`` and the ``Etc/*`` offsets, the POSIX-style ``EST5EDT`` family,
+    ``Factory`` and the research station ``Antarctica/Troll``.
+
+    Args:
+        zone: An IANA zone name, such as ``"Europe/London"``.
+
+    Returns:
+        The ISO 3166-1 code (``"GB"``), or ``None``.
+
+    .. versionadded:: 0.2.0
+    """
+    from babel.core import get_global  # noqa: PLC0415
+
+    territories = get_global("zone_territories")
+    code = territories.get(zone) or territories.get(get_global("zone_aliases").get(zone, ""))
+    return str(code) if code and v.is_country(str(code)) else None
+
+
+def _territory(
+    value: object, source: object, loc: babel.Locale, zone: str
+) -> tuple[str, TerritorySource]:
+    """Return the territory and where it came from: given, time zone, locale, language."""
+    given = v.territory(value, "territory")
+    if source is not None:
+        if source not in _TERRITORY_SOURCES:
+            raise InvalidInputError(
+                f"{source!r} is not one of {', '.join(map(repr, _TERRITORY_SOURCES))}",
+                field="territory_source",
+            )
+        if given is None:
+            raise InvalidInputError(
+                "records where a territory came from; give it together with territory",
+                field="territory_source",
+            )
+    if given is not None:
+        return given, source or "given"  # type: ignore[return-value]
+    country = zone_territory(zone)
+    if country is not None:
+        return country, "time-zone"
+    country = v.likely_territory(loc)
+    if country is None:
+        raise v.missing_territory(loc)
+    return country, "locale" if loc.territory else "language"
+
+
 @attrs.frozen(kw_only=True, init=False)
 class Application:
     """One interview process that ended without an offer.
@@ -224,11 +284,18 @@ class Application:
             is a :class:`~zoneinfo.ZoneInfo`; otherwise it is required.
         territory: The recipient's ISO 3166-1 country, for weekends and public holidays:
             a code babel knows as a country or territory (``"DE"``, ``"HK"``), not one of
-            CLDR's groupings or placeholders (``"EU"``, ``"UN"``, ``"ZZ"``). Defaults to
-            the locale's territory, or babel's likely territory for its language (``"de"``
-            gives ``"DE"``, ``"en"`` gives ``"US"``); it is required when the locale names
-            a region rather than a country (``"es_419"``) or a language of no country
-            (``"eo"``).
+            CLDR's groupings or placeholders (``"EU"``, ``"UN"``, ``"ZZ"``). When it is
+            left out, it is the country of the recipient's time zone (``Europe/London``
+            gives ``"GB"``, see :func:`followkit.model.zone_territory`); for a zone of no country
+            (``UTC``, ``Etc/GMT+5``) the locale's region (``en_GB`` gives ``"GB"``), else
+            babel's likely territory for its language (``"de"`` gives ``"DE"``, ``"en"``
+            gives ``"US"``). It is then required when the locale names a region rather
+            than a country (``"es_419"``) or a language of no country (``"eo"``).
+            ``territory_source`` records which of these it came from.
+        territory_source: Where a given territory came from, as :meth:`as_dict` records
+            it (``"given"``, ``"time-zone"``, ``"locale"`` or ``"language"``), so that
+            :meth:`from_dict` reads an application back unchanged. Only with
+            ``territory``; left out, a given territory is ``"given"``.
         subdivision: The recipient's ISO 3166-2 subdivision (``"BY"`` or ``"DE-BY"``),
             for regional holidays: one the ``holidays`` package knows for the territory
             (checking it loads that package).
@@ -256,6 +323,7 @@ class Application:
     locale: str
     timezone: str
     territory: str
+    territory_source: TerritorySource
     subdivision: str | None
     highlight: str | None
     reply_subject: str | None
@@ -272,6 +340,7 @@ class Application:
         locale: str | babel.Locale = "en",
         timezone: str | ZoneInfo | None = None,
         territory: str | None = None,
+        territory_source: TerritorySource | None = None,
         subdivision: str | None = None,
         highlight: str | None = None,
         reply_subject: str | None = None,
@@ -280,9 +349,8 @@ class Application:
             raise _bad_type("a Person", candidate, "candidate")
         decided = v.wall_clock(v.aware_datetime(decided_at, "decided_at"))
         loc = v.locale(locale, "locale")
-        country = v.territory(territory, "territory") or v.likely_territory(loc)
-        if country is None:
-            raise v.missing_territory(loc)
+        zone = _timezone(timezone, decided)
+        country, source = _territory(territory, territory_source, loc, zone)
         self.__attrs_init__(
             company=v.clean_text(company, "company"),
             position=v.clean_text(position, "position"),
@@ -291,8 +359,9 @@ class Application:
             decided_at=decided,
             interviewed_on=_interviewed_on(interviewed_on, decided),
             locale=str(loc),
-            timezone=_timezone(timezone, decided),
+            timezone=zone,
             territory=country,
+            territory_source=source,
             subdivision=_subdivision(subdivision, country),
             highlight=v.optional_text(highlight, "highlight", max_length=v.MAX_FRAGMENT),
             reply_subject=v.optional_text(
@@ -336,6 +405,7 @@ class Application:
             "locale": self.locale,
             "timezone": self.timezone,
             "territory": self.territory,
+            "territory_source": self.territory_source,
             "subdivision": self.subdivision,
             "highlight": self.highlight,
             "reply_subject": self.reply_subject,

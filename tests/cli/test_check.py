@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from followkit._cli_check import Lines
+from followkit.cli._check import Lines
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -93,7 +93,8 @@ class TestText:
         assert any(line.startswith(marks) for line in lines)
         report = json.loads(run("check", "--format", "json", str(rude)).out)["files"][0]
         counts = [sum(f["severity"] == s for f in report["findings"]) for s in _SEVERITIES]
-        assert lines[-1] == (
+        assert lines[-1] == f"locale: {rude} en (read from the text)"
+        assert lines[-2] == (
             f"{counts[0]} error{'' if counts[0] == 1 else 's'}, "
             f"{counts[1]} warning{'' if counts[1] == 1 else 's'}, "
             f"{counts[2]} note{'' if counts[2] == 1 else 's'} "
@@ -114,7 +115,7 @@ class TestText:
     def test_many_files(self, run: Any, rude: Path, polite: Path) -> None:
         result = run("check", str(polite), str(rude))
         assert result.code == 1
-        assert "in 2 files" in result.out.splitlines()[-1]
+        assert "in 2 files" in result.out.splitlines()[-2]
 
     @pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1)])
     def test_fail_on(self, run: Any, rude: Path, fail_on: str, code: int) -> None:
@@ -149,7 +150,7 @@ class TestText:
     def test_unknown_locale(self, run: Any) -> None:
         result = run("check", "--locale", "xx", "-", stdin="Hello")
         assert result.code == 2
-        assert result.err.startswith("followkit: error: locale: ")
+        assert result.err.startswith("followkit: error: --locale: ")
         assert result.err.count("\n") == 1
 
     def test_unsupported_locale(self, run: Any) -> None:
@@ -423,6 +424,32 @@ class TestFix:
         result = run("check", "--config", str(config), "--fix", stdin=RUDE)
         assert result.out == RUDE.replace("xyzzy", "when you have a moment")
         assert result.code == 1  # the shouting remains
+
+    def test_fix_stdin_names_what_it_could_not_fix(self, run: Any, config: Path) -> None:
+        result = run("check", "--config", str(config), "--fix", stdin=RUDE)
+        lines = result.err.splitlines()
+        assert "<stdin>:3:1: warning shouting.capitals Words in capitals read as shouting." in lines
+        assert not any("pressure.test-xyzzy" in line for line in lines)
+        assert lines[-1] == ("<stdin>: --fix could not rewrite 3 findings; reword them yourself")
+
+    def test_fix_of_a_file_says_what_remains_on_stderr(
+        self, run: Any, rude: Path, config: Path
+    ) -> None:
+        result = run("check", "--config", str(config), "--fix", str(rude))
+        assert result.code == 1
+        assert result.err == f"{rude}: --fix could not rewrite 3 findings; reword them yourself\n"
+
+    def test_fix_with_one_finding_left(self, run: Any, config: Path) -> None:
+        text = POLITE.replace("Could you", "This is plugh. Please reply xyzzy. Could you")
+        result = run("check", "--config", str(config), "--fix", stdin=text)
+        assert result.err.endswith("--fix could not rewrite 1 finding; reword it yourself\n")
+
+    def test_fix_with_nothing_left_is_silent(self, run: Any, config: Path) -> None:
+        result = run(
+            "check", "--config", str(config), "--fix", stdin=POLITE.replace("Could", "Xyzzy could")
+        )
+        assert result.code == 0
+        assert result.err == ""
 
     def test_fix_rewrites_nothing_when_a_later_file_fails(
         self, run: Any, tmp_path: Path, config: Path

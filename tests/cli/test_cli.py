@@ -15,9 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followkit import _cli_io
-from followkit._cli_io import OutputError, atomic_write, write_output
-from followkit.cli import DRAFT_KINDS, _version, build_parser, main
+from followkit.cli import DRAFT_KINDS, _io, _version, build_parser, main
+from followkit.cli._io import OutputError, atomic_write, write_output
 
 
 def one_line(text: str) -> str:
@@ -210,12 +209,12 @@ class TestErrors:
     def test_an_unexpected_exception_is_one_line(
         self, run: Any, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from followkit import _cli_check
+        from followkit.cli import _check
 
         def boom(args: object) -> int:
             raise RuntimeError("something\nbroke")
 
-        monkeypatch.setattr(_cli_check, "run_rules", boom)
+        monkeypatch.setattr(_check, "run_rules", boom)
         result = run("rules")
         assert result.code == 2
         assert one_line(result.err) == (
@@ -233,22 +232,22 @@ class TestErrors:
     def test_interrupts_and_memory(
         self, run: Any, monkeypatch: pytest.MonkeyPatch, exception: BaseException, message: str
     ) -> None:
-        from followkit import _cli_check
+        from followkit.cli import _check
 
         def boom(args: object) -> int:
             raise exception
 
-        monkeypatch.setattr(_cli_check, "run_rules", boom)
+        monkeypatch.setattr(_check, "run_rules", boom)
         result = run("rules")
         assert (result.code, one_line(result.err)) == (2, message)
 
     def test_broken_pipe_in_process(self, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-        from followkit import _cli_check
+        from followkit.cli import _check
 
         def gone(args: object) -> int:
             raise BrokenPipeError
 
-        monkeypatch.setattr(_cli_check, "run_rules", gone)
+        monkeypatch.setattr(_check, "run_rules", gone)
         result = run("rules")
         assert (result.code, one_line(result.err)) == (
             2,
@@ -379,7 +378,7 @@ class TestAtomicWrite:
         import io
 
         monkeypatch.setattr(sys, "stdin", io.StringIO("hello"))
-        assert _cli_io.read_text("-") == "hello"
+        assert _io.read_text("-") == "hello"
 
 
 class TestSubprocess:

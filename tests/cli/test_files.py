@@ -198,6 +198,7 @@ class TestCsv:
             "locale": "de_AT",
             "timezone": "Europe/Vienna",
             "territory": "AT",
+            "territory_source": "locale",
             "subdivision": "9",
             "highlight": "the pairing session",
             "reply_subject": "Your application",

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from hypothesis import strategies as st
+
 from followkit import Application, Contact, Person
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -20,6 +22,16 @@ HIGHLIGHTS = {
 }
 
 MakeApp = Callable[..., Application]
+
+# Bidirectional overrides and isolates, which the model refuses in any text.
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def clean_characters(*, also_not: str = "") -> st.SearchStrategy[str]:
+    """Characters the model accepts in a text: no controls, line separators or bidi marks."""
+    return st.characters(
+        blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cn"), blacklist_characters=BIDI + also_not
+    )
 
 
 def build_app(locale: str = "en", **changes: object) -> Application:

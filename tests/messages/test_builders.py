@@ -24,7 +24,7 @@ from followkit.messages import (
     thank_you_and_feedback,
 )
 
-from .helpers import LOCALES, build_app
+from .helpers import LOCALES, build_app, clean_characters
 
 REGISTERS = ("formal", "warm")
 LENGTHS = ("brief", "standard")
@@ -459,10 +459,7 @@ def test_single_word_and_titled_names_are_greeted_in_full() -> None:
 
 
 _CLEAN = st.text(
-    alphabet=st.characters(
-        blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cn"),
-        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-    ),
+    alphabet=clean_characters(),
     min_size=1,
     max_size=120,
 ).filter(str.strip)

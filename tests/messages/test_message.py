@@ -16,6 +16,7 @@ from followkit import ChannelLimitError, Contact, InvalidInputError, Person
 from followkit.messages import Message, _message, connection_note, thank_you, thank_you_and_feedback
 
 from .helpers import build_app
+from .test_email import unflow
 
 SENDER = Person(name="Alex Kim", email="alex@example.com")
 TO = Contact(name="Jordan Lee", email="jordan@acme.example")
@@ -52,9 +53,11 @@ class TestToEmail:
         assert parsed["In-Reply-To"] == "<abc.123@mail.acme.example>"
         assert parsed["References"] == "<abc.123@mail.acme.example>"
         assert parsed["Message-ID"] is None
-        assert parsed.get_content_type() == "text/plain"
-        assert parsed.get_content_charset() == "utf-8"
-        assert parsed.get_content().replace("\r\n", "\n").rstrip("\n") == message.body
+        assert parsed.get_content_type() == "multipart/alternative"
+        plain = parsed.get_body(preferencelist=("plain",))
+        assert plain is not None
+        assert plain.get_content_charset() == "utf-8"
+        assert unflow(plain.get_content().replace("\r\n", "\n")[:-1].split("\n")) == message.body
 
     def test_crlf_line_ends(self) -> None:
         raw = thank_you(build_app("en")).to_email().as_bytes()

@@ -156,7 +156,7 @@ def test_territory_without_holiday_data_plans_on_weekends_only(make_app: MakeApp
         dt.datetime(2026, 12, 24, 8, tzinfo=ZoneInfo("Atlantic/St_Helena")), territory="AC"
     )
     timeline = plan(app, Policy(quiet_periods=()), now=app.decided_at, drafts=False)
-    assert timeline.step("thank-you").due.date() == dt.date(2026, 12, 24)
+    assert timeline.step("thank-you-and-feedback").due.date() == dt.date(2026, 12, 24)
     assert timeline.step("connection-note").due.date() == dt.date(2026, 12, 28)
 
 

@@ -34,7 +34,7 @@ def timeline(bavaria_app: Application) -> Timeline:
 
 
 def test_initial_plan(timeline: Timeline) -> None:
-    assert timeline.step("thank-you").due == at(23, 9, 30)
+    assert timeline.step("thank-you-and-feedback").due == at(23, 9, 30)
     assert timeline.step("connection-note").due == at(25, 9, 30)
     assert timeline.step("nudge-1").due == at(30, 9, 30)
     assert all(step.sequence == 0 for step in timeline)
@@ -43,8 +43,8 @@ def test_initial_plan(timeline: Timeline) -> None:
 def test_sent_marks_done_and_respaces_what_follows(timeline: Timeline) -> None:
     # The thank-you goes out a day late, on Tuesday: the nudge moves to Tue 1 Dec and
     # the connection note to Thu 26 Nov (two business days after the real send date).
-    updated = timeline.apply(Sent("thank-you", at(24, 10, 5)))
-    thank_you = updated.step("thank-you")
+    updated = timeline.apply(Sent("thank-you-and-feedback", at(24, 10, 5)))
+    thank_you = updated.step("thank-you-and-feedback")
     assert thank_you.status is Status.DONE
     assert thank_you.done_at == at(24, 10, 5)
     assert thank_you.sequence == 1
@@ -53,26 +53,26 @@ def test_sent_marks_done_and_respaces_what_follows(timeline: Timeline) -> None:
     assert updated.step("connection-note").due == at(26, 9, 30)
     assert updated.now == at(24, 10, 5)
     # The original timeline is unchanged.
-    assert timeline.step("thank-you").status is Status.PLANNED
+    assert timeline.step("thank-you-and-feedback").status is Status.PLANNED
     assert timeline.step("nudge-1").due == at(30, 9, 30)
 
 
 def test_a_real_reply_cancels_the_nudge(timeline: Timeline) -> None:
-    sent = timeline.apply(Sent("thank-you", at(23, 9, 45)))
+    sent = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 45)))
     replied = sent.apply(Reply(at(24, 14), "real"))
     nudge = replied.step("nudge-1")
     assert nudge.status is Status.CANCELLED
     assert nudge.due == at(30, 9, 30)  # kept where it was, so calendars can match it
     assert nudge.sequence == sent.step("nudge-1").sequence + 1
     # Check-ins and the connection note are not conditional on silence.
-    assert replied.step("check-in-1").status is Status.PLANNED
+    assert replied.step("stay-connected-1").status is Status.PLANNED
     assert replied.step("connection-note").status is Status.PLANNED
-    assert replied.events == (Sent("thank-you", at(23, 9, 45)), Reply(at(24, 14)))
+    assert replied.events == (Sent("thank-you-and-feedback", at(23, 9, 45)), Reply(at(24, 14)))
 
 
 def test_applying_an_event_twice_is_harmless(timeline: Timeline) -> None:
-    once = timeline.apply(Sent("thank-you", at(23, 9, 45))).apply(Reply(at(24, 14)))
-    twice = once.apply(Reply(at(24, 14))).apply(Sent("thank-you", at(23, 9, 45)))
+    once = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 45))).apply(Reply(at(24, 14)))
+    twice = once.apply(Reply(at(24, 14))).apply(Sent("thank-you-and-feedback", at(23, 9, 45)))
     assert twice is once
     assert once.apply_all([Reply(at(24, 14))]) is once
 
@@ -80,7 +80,7 @@ def test_applying_an_event_twice_is_harmless(timeline: Timeline) -> None:
 def test_an_automatic_reply_does_not_cancel_but_its_return_date_moves(
     timeline: Timeline,
 ) -> None:
-    sent = timeline.apply(Sent("thank-you", at(23, 9, 45)))
+    sent = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 45)))
     away = sent.apply(Reply(at(23, 9, 46), "automatic", returns_on=dt.date(2026, 12, 7)))
     assert away.step("nudge-1").status is Status.PLANNED
     # Nothing before Monday 7 Dec: the nudge (30 Nov) moves there, and the connection
@@ -94,7 +94,7 @@ def test_an_automatic_reply_does_not_cancel_but_its_return_date_moves(
 
 
 def test_feedback_adds_acknowledgement_and_training(timeline: Timeline) -> None:
-    sent = timeline.apply(Sent("thank-you", at(23, 9, 45)))
+    sent = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 45)))
     sent = sent.apply(Sent("connection-note", at(25, 9, 40)))
     # Feedback on Thursday 26 Nov at 16:00, after the send window: the acknowledgement
     # is due on Friday 27 Nov at 09:30, within one business day.
@@ -111,12 +111,12 @@ def test_feedback_adds_acknowledgement_and_training(timeline: Timeline) -> None:
     assert training.checklist
     assert updated.step("nudge-1").status is Status.CANCELLED
     # The next e-mail (check-in 1) keeps the gap after the acknowledgement.
-    assert updated.step("check-in-1").due.date() == dt.date(2027, 2, 18)
+    assert updated.step("stay-connected-1").due.date() == dt.date(2027, 2, 18)
 
 
 def test_feedback_before_the_thank_you_replaces_it(timeline: Timeline) -> None:
     updated = timeline.apply(FeedbackReceived(at(21, 10)))
-    assert updated.step("thank-you").status is Status.CANCELLED
+    assert updated.step("thank-you-and-feedback").status is Status.CANCELLED
     # Saturday: the acknowledgement waits for Monday, its window to the end of Monday.
     assert updated.step("feedback-acknowledgement").due == at(23, 9, 30)
     # The connection note never shares the acknowledgement's day.
@@ -145,14 +145,14 @@ def test_two_acknowledgements_never_share_a_day(timeline: Timeline) -> None:
 
 
 def test_do_not_contact_cancels_outreach_and_keeps_private_tasks(timeline: Timeline) -> None:
-    sent = timeline.apply(Sent("thank-you", at(23, 9, 45)))
+    sent = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 45)))
     stopped = sent.apply(DoNotContact(at(24, 8)))
     for step in stopped:
-        if step.is_outreach and step.id != "thank-you":
+        if step.is_outreach and step.id != "thank-you-and-feedback":
             assert step.status is Status.CANCELLED, step.id
         elif not step.is_outreach:
             assert step.status is not Status.CANCELLED, step.id
-    assert stopped.step("thank-you").status is Status.DONE
+    assert stopped.step("thank-you-and-feedback").status is Status.DONE
     assert stopped.pending
     assert all(not step.is_outreach for step in stopped.pending)
     # Feedback after that adds the training, but no message.
@@ -174,16 +174,16 @@ def test_private_tasks_keep_their_time_when_events_come_later(timeline: Timeline
     assert later.step("reflection").due == timeline.step("reflection").due
     assert later.step("reflection").sequence == 0
     # Overdue outreach, by contrast, moves to the next valid slot.
-    assert later.step("thank-you").due == at(11, 9, 30, month=12)
+    assert later.step("thank-you-and-feedback").due == at(11, 9, 30, month=12)
 
 
 @pytest.mark.parametrize(
     ("event", "message"),
     [
         (Sent("nudge-9", at(23, 10)), "no step 'nudge-9'"),
-        (Sent("thank-you", at(20, 14)), "before the decision"),
+        (Sent("thank-you-and-feedback", at(20, 14)), "before the decision"),
         (Reply(at(19, 9)), "before the decision"),
-        (Skipped("check-in-7", at(23, 10)), "steps: "),
+        (Skipped("stay-connected-7", at(23, 10)), "steps: "),
     ],
 )
 def test_nonsense_events_are_errors(timeline: Timeline, event: object, message: str) -> None:
@@ -192,9 +192,9 @@ def test_nonsense_events_are_errors(timeline: Timeline, event: object, message: 
 
 
 def test_marking_a_finished_step_again_is_an_error(timeline: Timeline) -> None:
-    sent = timeline.apply(Sent("thank-you", at(23, 9, 45)))
+    sent = timeline.apply(Sent("thank-you-and-feedback", at(23, 9, 45)))
     with pytest.raises(EventError, match="already done"):
-        sent.apply(Sent("thank-you", at(23, 10)))
+        sent.apply(Sent("thank-you-and-feedback", at(23, 10)))
     replied = sent.apply(Reply(at(24, 9)))
     with pytest.raises(EventError, match="already cancelled"):
         replied.apply(Sent("nudge-1", at(30, 10)))
@@ -218,7 +218,7 @@ def test_event_validation() -> None:
         2026, 12, 1
     )
     with pytest.raises(InvalidInputError, match="step_id: contains the control"):
-        Sent("thank-you\r\nBcc: x", at(23, 9))
+        Sent("thank-you-and-feedback\r\nBcc: x", at(23, 9))
     with pytest.raises(InvalidInputError, match="text: "):
         FeedbackReceived(at(23, 9), text="x" * 20_001)
     with pytest.raises(InvalidInputError, match="text: "):

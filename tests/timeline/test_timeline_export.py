@@ -38,7 +38,7 @@ def timeline(bavaria_app: Application) -> Timeline:
 def updated(timeline: Timeline) -> Timeline:
     return timeline.apply_all(
         [
-            Sent("thank-you", at(23, 9, 45)),
+            Sent("thank-you-and-feedback", at(23, 9, 45)),
             Reply(at(24, 14)),
             FeedbackReceived(at(26, 16), text="Practise system design."),
         ]
@@ -66,10 +66,10 @@ def test_ical_parses_back_with_one_entry_per_step(timeline: Timeline) -> None:
         alarms = [c for c in entry.subcomponents if c.name == "VALARM"]
         assert len(alarms) == 1
         assert alarms[0].decoded("TRIGGER") == -dt.timedelta(minutes=15)
-    assert by_step["thank-you"].decoded("DTEND") == at(23, 11, 30)
+    assert by_step["thank-you-and-feedback"].decoded("DTEND") == at(23, 11, 30)
     # Each check-in is a dated entry; nothing recurs (a rule would ignore holidays).
     assert b"RRULE" not in data
-    assert sum(1 for step_id in by_step if step_id.startswith("check-in-")) == 4
+    assert sum(1 for step_id in by_step if step_id.startswith("stay-connected-")) == 4
     assert [tz.tz_name for tz in icalendar.Calendar.from_ical(data).timezones] == ["Europe/Berlin"]
 
 
@@ -83,7 +83,7 @@ def test_ical_marks_changes_for_calendar_applications(
     assert int(nudge["SEQUENCE"]) > int(before["nudge-1"]["SEQUENCE"])
     assert str(nudge["UID"]) == str(before["nudge-1"]["UID"])
     assert not [c for c in nudge.subcomponents if c.name == "VALARM"]
-    assert str(after["thank-you"]["STATUS"]) == "CONFIRMED"
+    assert str(after["thank-you-and-feedback"]["STATUS"]) == "CONFIRMED"
     assert str(after["training"]["STATUS"]) == "NEEDS-ACTION"
     assert "feedback-acknowledgement" in after
     assert after["reflection"].decoded("DTSTAMP") == updated.now
@@ -157,11 +157,13 @@ def test_uids_survive_rescheduling(timeline: Timeline) -> None:
 
 def test_ical_carries_drafts_and_checklists(timeline: Timeline) -> None:
     by_step = {str(c["X-FOLLOWKIT-STEP"]): c for c in components(timeline.to_ical())}
-    message = timeline.step("thank-you").message
+    message = timeline.step("thank-you-and-feedback").message
     assert message is not None
-    assert str(by_step["thank-you"]["DESCRIPTION"]) == str(message)
+    assert str(by_step["thank-you-and-feedback"]["DESCRIPTION"]) == str(message)
     assert str(by_step["reflection"]["DESCRIPTION"]).startswith("- note what went well")
-    assert str(by_step["thank-you"]["SUMMARY"]) == "thank Jordan Lee and ask for feedback"
+    assert (
+        str(by_step["thank-you-and-feedback"]["SUMMARY"]) == "thank Jordan Lee and ask for feedback"
+    )
 
 
 def test_empty_timeline_exports(bavaria_app: Application) -> None:
@@ -262,23 +264,33 @@ def test_from_dict_refuses_non_mappings() -> None:
 
 
 def test_describe_in_four_languages(timeline: Timeline) -> None:
+    # The candidate's zone is not given: every time is labelled as the recipient's.
     english = timeline.describe()
-    assert english.splitlines()[0] == "Follow-up plan: Data Engineer at Acme Analytics"
+    assert english.splitlines()[:2] == [
+        "Follow-up plan: Data Engineer at Acme Analytics",
+        "All times are in the recipient's time zone; yours is not known.",
+    ]
     assert (
-        "Monday, November 23, 2026, 9:30\u202fAM — thank Jordan Lee and ask for feedback" in english
-    )
+        "Monday, November 23, 2026, 9:30\u202fAM Central European Standard Time — thank Jordan"
+        " Lee and ask for feedback"
+    ) in english
     german = timeline.describe("de")
-    assert "Montag, 23. November 2026, 09:30 — Jordan Lee danken und um Feedback bitten" in german
+    assert "Alle Zeiten in der Zeitzone der Kontaktperson; Ihre ist nicht bekannt." in german
+    assert (
+        "Montag, 23. November 2026, 09:30 MEZ — Jordan Lee danken und um Feedback bitten" in german
+    )
     assert "Frist: 24 Stunden" in german
     french = timeline.describe("fr_CA")
+    assert "le vôtre n'est pas connu" in french
     assert "lundi 23 novembre 2026" in french
     assert "remercier Jordan Lee et demander un retour" in french
     spanish = timeline.describe("es")
+    assert "la suya no se conoce" in spanish
     assert (
-        "lunes, 23 de noviembre de 2026, 9:30 — agradecer a Jordan Lee y pedir comentarios"
+        "lunes, 23 de noviembre de 2026, 9:30 CET — agradecer a Jordan Lee y pedir comentarios"
         in spanish
     )
-    assert len(english.splitlines()) == len(timeline) + 1
+    assert len(english.splitlines()) == len(timeline) + 2
 
 
 def test_describe_marks_status_and_lists_checklists(updated: Timeline) -> None:
@@ -311,13 +323,13 @@ def test_plan_refuses_an_unsupported_application_locale() -> None:
 def test_drafts_follow_the_plan(timeline: Timeline) -> None:
     kinds = {step.id: step.message.kind for step in timeline.outreach if step.message}
     assert kinds == {
-        "thank-you": "thank_you_and_feedback",
+        "thank-you-and-feedback": "thank_you_and_feedback",
         "connection-note": "connection_note",
         "nudge-1": "nudge",
-        "check-in-1": "referral_request",
-        "check-in-2": "stay_connected",
-        "check-in-3": "stay_connected",
-        "check-in-4": "stay_connected",
+        "stay-connected-1": "referral_request",
+        "stay-connected-2": "stay_connected",
+        "stay-connected-3": "stay_connected",
+        "stay-connected-4": "stay_connected",
     }
     assert all(step.message is None for step in timeline if not step.is_outreach)
     nudge = timeline.step("nudge-1").message
@@ -331,7 +343,7 @@ def test_drafts_follow_the_plan(timeline: Timeline) -> None:
 def test_drafts_are_written_in_the_application_locale() -> None:
     app = make_application(at(20, 15), subdivision="BY", locale="de")
     timeline = plan(app, now=at(20, 16))
-    message = timeline.step("thank-you").message
+    message = timeline.step("thank-you-and-feedback").message
     assert message is not None
     assert message.locale == "de"
     updated = timeline.apply(FeedbackReceived(at(24, 9)))
@@ -341,7 +353,7 @@ def test_drafts_are_written_in_the_application_locale() -> None:
 
 
 def test_nudge_draft_follows_the_real_send_date(timeline: Timeline) -> None:
-    late = timeline.apply(Sent("thank-you", at(25, 10)))
+    late = timeline.apply(Sent("thank-you-and-feedback", at(25, 10)))
     nudge = late.step("nudge-1").message
     assert nudge is not None
     assert "November 25" in nudge.body
@@ -381,10 +393,10 @@ def test_timeline_accessors(timeline: Timeline) -> None:
     assert list(timeline) == list(timeline.steps)
     assert timeline.next_step() == timeline.steps[0]
     assert {step.channel for step in timeline.outreach} == {"email", "linkedin"}
-    assert timeline.step("thank-you").is_pending
+    assert timeline.step("thank-you-and-feedback").is_pending
     with pytest.raises(KeyError):
         timeline.step("nope")
-    assert timeline.step("thank-you").action is Action.THANK_YOU_AND_FEEDBACK
+    assert timeline.step("thank-you-and-feedback").action is Action.THANK_YOU_AND_FEEDBACK
 
 
 def test_describe_leaves_out_a_window_shorter_than_an_hour(bavaria_app: Application) -> None:
@@ -393,7 +405,10 @@ def test_describe_leaves_out_a_window_shorter_than_an_hour(bavaria_app: Applicat
     timeline = plan(bavaria_app, Policy(reflection_within_days=1), now=at(20, 16), drafts=False)
     line = next(line for line in timeline.describe().splitlines() if "reflect" in line)
     assert "within" not in line
-    assert line.startswith("Saturday, November 21, 2026, 6:00\u202fPM — reflect on the interview:")
+    assert line.startswith(
+        "Saturday, November 21, 2026, 6:00\u202fPM Central European Standard Time — reflect on"
+        " the interview:"
+    )
 
 
 def test_timelines_built_by_hand_are_validated(timeline: Timeline) -> None:
@@ -406,7 +421,7 @@ def test_timelines_built_by_hand_are_validated(timeline: Timeline) -> None:
     with pytest.raises(InvalidInputError, match="now: must be timezone-aware"):
         attrs.evolve(timeline, now=dt.datetime(2026, 11, 20))
     with pytest.raises(InvalidInputError, match="steps: must be a sequence of Step"):
-        attrs.evolve(timeline, steps=["thank-you"])
+        attrs.evolve(timeline, steps=["thank-you-and-feedback"])
     with pytest.raises(InvalidInputError, match="steps: must be a sequence of Step"):
         attrs.evolve(timeline, steps=None)
     with pytest.raises(InvalidInputError, match="events: must be a sequence of timeline events"):

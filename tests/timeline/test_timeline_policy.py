@@ -21,7 +21,8 @@ def test_defaults_encode_common_practice() -> None:
     assert (policy.send_window_start, policy.send_window_end) == (dt.time(9, 30), dt.time(11, 30))
     assert policy.quiet_periods == (("12-24", "01-01"),)
     assert (policy.check_ins, policy.check_in_interval_days) == (4, 90)
-    assert (policy.engagement_tasks, policy.engagement_interval_days) == (12, 30)
+    # One engagement task before each check-in, no monthly cadence.
+    assert (policy.engagement_tasks, policy.engagement_interval_days) == (None, 30)
     assert policy.reflection_within_days == 2
 
 

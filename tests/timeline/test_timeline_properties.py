@@ -104,7 +104,7 @@ def policies(draw: st.DrawFn, decided: dt.date) -> Policy:
         connection_note_after_business_days=draw(st.integers(0, 4)),
         check_ins=draw(st.integers(0, 4)),
         check_in_interval_days=draw(st.integers(20, 120)),
-        engagement_tasks=draw(st.integers(0, 3)),
+        engagement_tasks=draw(st.one_of(st.none(), st.integers(0, 3))),
         min_email_gap_business_days=draw(st.integers(0, 8)),
         send_window_start=start,
         send_window_end=dt.time(end_minutes // 60, end_minutes % 60),
@@ -153,7 +153,7 @@ def check_check_ins(timeline: Timeline, zone: ZoneInfo) -> None:
     app, policy = timeline.application, timeline.policy
     # A check-in is skipped exactly when the next one's day came before the plan, so
     # overdue check-ins never bunch up; the first one planned asks for referrals.
-    check_ins = [step for step in timeline if step.id.startswith("check-in-")]
+    check_ins = [step for step in timeline if step.id.startswith("stay-connected-")]
     check_ins.sort(key=lambda step: int(step.id.rsplit("-", 1)[1]))
     decided = app.decided_at.astimezone(zone).date()
     for index, step in enumerate(check_ins, start=1):
@@ -165,7 +165,32 @@ def check_check_ins(timeline: Timeline, zone: ZoneInfo) -> None:
             assert step.status is Status.SKIPPED, step.id
     kept = [step for step in check_ins if step.status is Status.PLANNED]
     assert [step.action.value for step in kept[:1]] == ["referral-request"][: len(kept)]
-    assert all(step.action.value == "check-in" for step in kept[1:])
+    assert all(step.action.value == "stay-connected" for step in kept[1:])
+
+
+def check_natural_order(timeline: Timeline) -> None:
+    """Check that engagement follows the thank-you and prepares its check-in."""
+    policy = timeline.policy
+    order = [step.id for step in timeline]
+    engage = [step for step in timeline if step.id.startswith("engage-")]
+    thank_you = timeline.step("thank-you-and-feedback")
+    for step in engage:
+        if step.is_pending:
+            # Never before the thank-you, also when the plan is made late.
+            assert step.due >= thank_you.due, step.id
+            assert order.index(step.id) > order.index(thank_you.id), step.id
+    if policy.engagement_tasks is not None:
+        assert len(engage) == policy.engagement_tasks
+        return
+    # One task before each check-in, closing when it goes out; skipped with it.
+    assert len(engage) == policy.check_ins
+    for step in engage:
+        check_in = timeline.step(f"stay-connected-{step.id.rsplit('-', 1)[1]}")
+        assert (step.status is Status.SKIPPED) is (check_in.status is Status.SKIPPED)
+        assert step.window_end == check_in.due
+        assert step.due <= check_in.due
+        assert step.window_end - step.due <= dt.timedelta(days=policy.task_window_days + 1)
+        assert order.index(step.id) < order.index(check_in.id)
 
 
 def check_invariants(case: tuple[Any, ...], timeline: Timeline, *, fresh: bool = True) -> None:
@@ -213,7 +238,7 @@ def check_invariants(case: tuple[Any, ...], timeline: Timeline, *, fresh: bool =
     # Nudges capped, and each at least nudge_after business days after the request.
     nudges = [s for s in timeline if s.id.startswith("nudge-")]
     assert len(nudges) == policy.nudges <= 2
-    thank_you = timeline.step("thank-you")
+    thank_you = timeline.step("thank-you-and-feedback")
     assert thank_you.due >= app.decided_at + policy.thank_you_delay
     if fresh:
         # The thank-you takes the first slot: no open day before it had room in its window.
@@ -232,6 +257,7 @@ def check_invariants(case: tuple[Any, ...], timeline: Timeline, *, fresh: bool =
     assert dues == sorted(dues)
     if fresh:
         check_check_ins(timeline, zone)
+        check_natural_order(timeline)
     # Private tasks are the candidate's, in their zone.
     for step in timeline:
         if not step.is_outreach:

@@ -26,20 +26,20 @@ def test_christmas_eve_decision_in_bavaria(make_app: MakeApp) -> None:
     app = make_app(dt.datetime(2026, 12, 24, 10, 0, tzinfo=BERLIN), subdivision="BY")
     timeline = plan(app, now=app.decided_at, drafts=False)
     assert outreach(timeline) == {
-        "thank-you": "2027-01-04T09:30:00+01:00",
+        "thank-you-and-feedback": "2027-01-04T09:30:00+01:00",
         "connection-note": "2027-01-07T09:30:00+01:00",
         "nudge-1": "2027-01-12T09:30:00+01:00",
-        "check-in-1": "2027-03-24T09:30:00+01:00",
-        "check-in-2": "2027-06-22T09:30:00+02:00",
-        "check-in-3": "2027-09-20T09:30:00+02:00",
-        "check-in-4": "2027-12-20T09:30:00+01:00",
+        "stay-connected-1": "2027-03-24T09:30:00+01:00",
+        "stay-connected-2": "2027-06-22T09:30:00+02:00",
+        "stay-connected-3": "2027-09-20T09:30:00+02:00",
+        "stay-connected-4": "2027-12-20T09:30:00+01:00",
     }
     reflection = timeline.step("reflection")
     assert reflection.due.isoformat() == "2026-12-25T18:00:00+01:00"
     assert reflection.window_end.isoformat() == "2026-12-26T18:00:00+01:00"
     assert reflection.audience == app.candidate
-    assert timeline.step("check-in-1").action is Action.REFERRAL_REQUEST
-    assert timeline.step("check-in-2").action is Action.CHECK_IN
+    assert timeline.step("stay-connected-1").action is Action.REFERRAL_REQUEST
+    assert timeline.step("stay-connected-2").action is Action.STAY_CONNECTED
     assert timeline.step("nudge-1").condition is Condition.NO_REPLY
 
 
@@ -60,7 +60,7 @@ def test_thursday_decision_in_riyadh(make_app: MakeApp) -> None:
     # days later (30 Nov, 1 Dec); nudge five (30 Nov, 1, 2, 3, 6 Dec): Sunday 6 Dec.
     app = make_app(dt.datetime(2026, 11, 26, 10, 0, tzinfo=RIYADH), territory="SA")
     timeline = plan(app, now=app.decided_at, drafts=False)
-    assert outreach(timeline)["thank-you"] == "2026-11-29T09:30:00+03:00"
+    assert outreach(timeline)["thank-you-and-feedback"] == "2026-11-29T09:30:00+03:00"
     assert outreach(timeline)["connection-note"] == "2026-12-01T09:30:00+03:00"
     assert outreach(timeline)["nudge-1"] == "2026-12-06T09:30:00+03:00"
     assert all(step.due.weekday() not in {4, 5} for step in timeline.outreach)
@@ -74,10 +74,12 @@ def test_march_dst_change_in_new_york(make_app: MakeApp) -> None:
         dt.datetime(2026, 3, 5, 10, 0, tzinfo=NEW_YORK), territory="US", subdivision="NY"
     )
     timeline = plan(app, now=app.decided_at, drafts=False)
-    assert outreach(timeline)["thank-you"] == "2026-03-06T09:30:00-05:00"
+    assert outreach(timeline)["thank-you-and-feedback"] == "2026-03-06T09:30:00-05:00"
     assert outreach(timeline)["connection-note"] == "2026-03-10T09:30:00-04:00"
     assert outreach(timeline)["nudge-1"] == "2026-03-13T09:30:00-04:00"
-    utc = [timeline.step(i).due.astimezone(dt.UTC).hour for i in ("thank-you", "nudge-1")]
+    utc = [
+        timeline.step(i).due.astimezone(dt.UTC).hour for i in ("thank-you-and-feedback", "nudge-1")
+    ]
     assert utc == [14, 13]
 
 
@@ -92,7 +94,7 @@ def test_november_dst_change_in_new_york(make_app: MakeApp) -> None:
         dt.datetime(2026, 10, 29, 10, 0, tzinfo=NEW_YORK), territory="US", subdivision="NY"
     )
     timeline = plan(app, now=app.decided_at, drafts=False)
-    assert outreach(timeline)["thank-you"] == "2026-10-30T09:30:00-04:00"
+    assert outreach(timeline)["thank-you-and-feedback"] == "2026-10-30T09:30:00-04:00"
     assert outreach(timeline)["connection-note"] == "2026-11-04T09:30:00-05:00"
     assert outreach(timeline)["nudge-1"] == "2026-11-09T09:30:00-05:00"
 
@@ -101,7 +103,7 @@ def test_end_of_october_in_berlin(make_app: MakeApp) -> None:
     # Summer time ends on Sunday 25 October 2026.
     app = make_app(dt.datetime(2026, 10, 22, 15, 0, tzinfo=BERLIN), subdivision="BY")
     timeline = plan(app, now=app.decided_at, drafts=False)
-    assert outreach(timeline)["thank-you"] == "2026-10-23T09:30:00+02:00"
+    assert outreach(timeline)["thank-you-and-feedback"] == "2026-10-23T09:30:00+02:00"
     assert outreach(timeline)["connection-note"] == "2026-10-27T09:30:00+01:00"
     assert outreach(timeline)["nudge-1"] == "2026-10-30T09:30:00+01:00"
 
@@ -132,7 +134,7 @@ def test_planning_late_moves_steps_to_the_next_valid_slot(bavaria_app: object) -
     # that day's window: the thank-you moves to Wednesday 25 Nov, and the rest follows it.
     now = dt.datetime(2026, 11, 24, 12, 0, tzinfo=BERLIN)
     timeline = plan(bavaria_app, now=now, drafts=False)  # type: ignore[arg-type]
-    assert outreach(timeline)["thank-you"] == "2026-11-25T09:30:00+01:00"
+    assert outreach(timeline)["thank-you-and-feedback"] == "2026-11-25T09:30:00+01:00"
     assert outreach(timeline)["connection-note"] == "2026-11-27T09:30:00+01:00"
     assert outreach(timeline)["nudge-1"] == "2026-12-02T09:30:00+01:00"
     # The reflection (due on 21 Nov) is moved to now.
@@ -142,18 +144,20 @@ def test_planning_late_moves_steps_to_the_next_valid_slot(bavaria_app: object) -
 def test_planning_inside_the_window_uses_the_next_whole_minute(bavaria_app: object) -> None:
     now = dt.datetime(2026, 11, 24, 10, 7, 30, tzinfo=BERLIN)
     timeline = plan(bavaria_app, now=now, drafts=False)  # type: ignore[arg-type]
-    assert outreach(timeline)["thank-you"] == "2026-11-24T10:08:00+01:00"
+    assert outreach(timeline)["thank-you-and-feedback"] == "2026-11-24T10:08:00+01:00"
 
 
 def test_planning_months_late_skips_past_engagement_and_keeps_the_gap(
     bavaria_app: object,
 ) -> None:
+    # The monthly engagement cadence a policy can ask for (the default has none).
     now = dt.datetime(2027, 3, 1, 10, 0, tzinfo=BERLIN)  # a Monday, inside the window
-    timeline = plan(bavaria_app, now=now, drafts=False)  # type: ignore[arg-type]
-    assert outreach(timeline)["thank-you"] == "2027-03-01T10:00:00+01:00"
+    monthly = Policy(engagement_tasks=12, engagement_interval_days=30)
+    timeline = plan(bavaria_app, monthly, now=now, drafts=False)  # type: ignore[arg-type]
+    assert outreach(timeline)["thank-you-and-feedback"] == "2027-03-01T10:00:00+01:00"
     assert outreach(timeline)["nudge-1"] == "2027-03-08T09:30:00+01:00"
     # Check-in 1 was due on 18 Feb; it is placed five business days after the nudge.
-    assert outreach(timeline)["check-in-1"] == "2027-03-15T09:30:00+01:00"
+    assert outreach(timeline)["stay-connected-1"] == "2027-03-15T09:30:00+01:00"
     statuses = {step.id: step.status for step in timeline if step.id.startswith("engage-")}
     assert [statuses[f"engage-{i}"] for i in (1, 2, 3, 4)] == [
         Status.SKIPPED,
@@ -175,37 +179,37 @@ def test_planning_late_skips_missed_check_ins_instead_of_bunching_them(
     now = dt.datetime(2027, 9, 1, 10, 0, tzinfo=BERLIN)
     timeline = plan(bavaria_app, now=now)  # type: ignore[arg-type]
     assert outreach(timeline) == {
-        "check-in-1": "2027-02-18T09:30:00+01:00",
-        "check-in-2": "2027-05-19T09:30:00+02:00",
-        "thank-you": "2027-09-01T10:00:00+02:00",
+        "stay-connected-1": "2027-02-18T09:30:00+01:00",
+        "stay-connected-2": "2027-05-19T09:30:00+02:00",
+        "thank-you-and-feedback": "2027-09-01T10:00:00+02:00",
         "connection-note": "2027-09-03T09:30:00+02:00",
         "nudge-1": "2027-09-08T09:30:00+02:00",
-        "check-in-3": "2027-09-15T09:30:00+02:00",
-        "check-in-4": "2027-11-15T09:30:00+01:00",
+        "stay-connected-3": "2027-09-15T09:30:00+02:00",
+        "stay-connected-4": "2027-11-15T09:30:00+01:00",
     }
     status = {step.id: step.status for step in timeline.outreach}
-    assert [status[f"check-in-{i}"] for i in (1, 2, 3, 4)] == [
+    assert [status[f"stay-connected-{i}"] for i in (1, 2, 3, 4)] == [
         Status.SKIPPED,
         Status.SKIPPED,
         Status.PLANNED,
         Status.PLANNED,
     ]
     # Missed steps are not drafted; the referral ask goes with the first check-in sent.
-    assert timeline.step("check-in-1").message is None
-    assert timeline.step("check-in-1").action is Action.REFERRAL_REQUEST
-    assert timeline.step("check-in-2").action is Action.CHECK_IN
-    assert timeline.step("check-in-3").action is Action.REFERRAL_REQUEST
-    assert timeline.step("check-in-3").message is not None
-    assert timeline.step("check-in-3").message.kind == "referral_request"  # type: ignore[union-attr]
-    assert timeline.step("check-in-4").action is Action.CHECK_IN
-    assert "[skipped]" in timeline.describe().splitlines()[1]
+    assert timeline.step("stay-connected-1").message is None
+    assert timeline.step("stay-connected-1").action is Action.REFERRAL_REQUEST
+    assert timeline.step("stay-connected-2").action is Action.STAY_CONNECTED
+    assert timeline.step("stay-connected-3").action is Action.REFERRAL_REQUEST
+    assert timeline.step("stay-connected-3").message is not None
+    assert timeline.step("stay-connected-3").message.kind == "referral_request"  # type: ignore[union-attr]
+    assert timeline.step("stay-connected-4").action is Action.STAY_CONNECTED
+    assert "[skipped]" in timeline.describe().splitlines()[2]  # after the zone note
 
 
 def test_planning_past_every_check_in_keeps_the_last(bavaria_app: object) -> None:
     # A year and a half late: every check-in's day has passed; only the last is sent.
     now = dt.datetime(2028, 5, 2, 10, 0, tzinfo=BERLIN)
     timeline = plan(bavaria_app, now=now, drafts=False)  # type: ignore[arg-type]
-    check_ins = [step for step in timeline if step.id.startswith("check-in-")]
+    check_ins = [step for step in timeline if step.id.startswith("stay-connected-")]
     assert [step.status for step in check_ins] == [Status.SKIPPED] * 3 + [Status.PLANNED]
     assert check_ins[-1].action is Action.REFERRAL_REQUEST
     assert check_ins[-1].due > timeline.step("nudge-1").due
@@ -214,21 +218,23 @@ def test_planning_past_every_check_in_keeps_the_last(bavaria_app: object) -> Non
 def test_a_late_event_skips_the_check_ins_it_missed(bavaria_app: object) -> None:
     # Planned on time; the thank-you went out, and the contact answered ten months later.
     timeline = plan(bavaria_app, now=bavaria_app.decided_at)  # type: ignore[attr-defined]
-    sent = timeline.apply(Sent("thank-you", dt.datetime(2026, 11, 23, 9, 40, tzinfo=BERLIN)))
+    sent = timeline.apply(
+        Sent("thank-you-and-feedback", dt.datetime(2026, 11, 23, 9, 40, tzinfo=BERLIN))
+    )
     replied = sent.apply(Reply(dt.datetime(2027, 9, 1, 10, 0, tzinfo=BERLIN)))
-    for step_id in ("check-in-1", "check-in-2"):
+    for step_id in ("stay-connected-1", "stay-connected-2"):
         old, new = sent.step(step_id), replied.step(step_id)
         assert new.status is Status.SKIPPED
         assert (new.due, new.sequence) == (old.due, old.sequence + 1)  # where it was due
         assert new.action is old.action
     # The connection note, never marked sent, takes the first slot; check-in 3 the next day.
     assert replied.step("connection-note").due.isoformat() == "2027-09-01T10:00:00+02:00"
-    check_in = replied.step("check-in-3")
+    check_in = replied.step("stay-connected-3")
     assert check_in.due.isoformat() == "2027-09-02T09:30:00+02:00"
     assert check_in.action is Action.REFERRAL_REQUEST
-    assert check_in.sequence == sent.step("check-in-3").sequence + 1
-    assert replied.step("check-in-4").due == sent.step("check-in-4").due
-    assert replied.step("check-in-4").action is Action.CHECK_IN
+    assert check_in.sequence == sent.step("stay-connected-3").sequence + 1
+    assert replied.step("stay-connected-4").due == sent.step("stay-connected-4").due
+    assert replied.step("stay-connected-4").action is Action.STAY_CONNECTED
     # Applying the same event again changes nothing.
     assert replied.apply(Reply(dt.datetime(2027, 9, 1, 10, 0, tzinfo=BERLIN))) is replied
 
@@ -237,10 +243,10 @@ def test_a_check_in_the_candidate_skipped_keeps_the_referral_ask_where_it_was(
     bavaria_app: object,
 ) -> None:
     timeline = plan(bavaria_app, now=bavaria_app.decided_at)  # type: ignore[attr-defined]
-    skipped = timeline.apply(Skipped("check-in-1", dt.datetime(2026, 12, 1, tzinfo=BERLIN)))
-    assert skipped.step("check-in-1").status is Status.SKIPPED
-    assert skipped.step("check-in-2").action is Action.CHECK_IN
-    assert skipped.step("check-in-2").due == timeline.step("check-in-2").due
+    skipped = timeline.apply(Skipped("stay-connected-1", dt.datetime(2026, 12, 1, tzinfo=BERLIN)))
+    assert skipped.step("stay-connected-1").status is Status.SKIPPED
+    assert skipped.step("stay-connected-2").action is Action.STAY_CONNECTED
+    assert skipped.step("stay-connected-2").due == timeline.step("stay-connected-2").due
 
 
 def test_blackout_dates_and_quiet_periods_are_avoided(bavaria_app: object) -> None:
@@ -249,13 +255,13 @@ def test_blackout_dates_and_quiet_periods_are_avoided(bavaria_app: object) -> No
         quiet_periods=[("11-25", "11-26")],
     )
     timeline = plan(bavaria_app, policy, now=bavaria_app.decided_at, drafts=False)  # type: ignore[attr-defined,arg-type]
-    assert timeline.step("thank-you").due.date() == dt.date(2026, 11, 27)
+    assert timeline.step("thank-you-and-feedback").due.date() == dt.date(2026, 11, 27)
 
 
 def test_no_nudge_no_note_no_check_ins(bavaria_app: object) -> None:
     policy = Policy(nudges=0, connection_note=False, check_ins=0, engagement_tasks=0)
     timeline = plan(bavaria_app, policy, now=dt.datetime(2026, 11, 20, 16, tzinfo=BERLIN))  # type: ignore[arg-type]
-    assert [step.id for step in timeline] == ["reflection", "thank-you"]
+    assert [step.id for step in timeline] == ["reflection", "thank-you-and-feedback"]
 
 
 def test_two_nudges_are_spaced(bavaria_app: object) -> None:

@@ -51,13 +51,21 @@ def test_quartiles_and_evaluate(bench: ModuleType, tmp_path: Path) -> None:
         ("You broke it.", -0.9),
     ]
     lines = ["Community,Id,Request,Normalized Score"]
-    lines += [f'x,{i},"{text}",{score}' for i, (text, score) in enumerate(rows)]
+    # Every other request from the community the intent model is trained on.
+    communities = [bench.TRAINED_COMMUNITY, "x"]
+    lines += [
+        f'{communities[i % 2]},{i},"{text}",{score}' for i, (text, score) in enumerate(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     data = bench.read_corpus(path)
-    assert data[0] == (rows[0][0], 1.5)
+    assert data[0] == (rows[0][0], 1.5, bench.TRAINED_COMMUNITY)
     impolite, polite = bench.quartiles(data)
     assert impolite == ["Why did you do that? That's wrong.", "So what is your problem?"]
     assert polite == ["Thank you, I really appreciate your help.", rows[0][0]]
+    assert bench.quartiles(data, unseen=True) == (
+        ["So what is your problem?"],
+        ["Thank you, I really appreciate your help."],
+    )
     result = bench.evaluate(Checker("en"), impolite, polite)
     assert result["accuracy"] == 1.0
     assert result["auc"] == 1.0

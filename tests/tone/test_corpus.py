@@ -33,6 +33,8 @@ KINDS = {
     "referral-ask",
     "feedback-ack",
     "withdrawal",
+    # A request to strangers for help (the Stack Overflow requests, all courteous).
+    "request",
 }
 CORPUS_CATEGORIES = set(INTENT_CATEGORIES) - {"discourteous"}
 PATHS = corpus.files()

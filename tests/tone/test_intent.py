@@ -52,11 +52,24 @@ def test_the_report_carries_the_probabilities_of_every_category() -> None:
 WARN = {"intent": "warning"}
 
 
-def test_intent_findings_are_notes_unless_the_configuration_raises_them() -> None:
+def test_intent_findings_are_warnings_by_default_and_notes_if_configured() -> None:
     text = "Hi Sam, I have now written three times and I expect an answer by Friday."
     report = check(text, config=Config(disable=_rule_categories()))
-    assert [f.severity for f in intent_findings(report)] == ["info"]
-    assert report.ok
+    assert [f.severity for f in intent_findings(report)] in (["warning"], ["error"])
+    assert not report.ok
+    noted = check(text, config=Config(disable=_rule_categories(), severity={"intent": "info"}))
+    assert [f.severity for f in intent_findings(noted)] == ["info"]
+    assert noted.ok
+
+
+def test_a_rule_warning_in_the_sentence_stands_alone() -> None:
+    # The model is very sure here (an error of its own), but the rule already explains it.
+    report = check("Tell me why I was rejected.")
+    assert [f.rule_id for f in report.findings] == ["demanding.tell-me-why"]
+    # A note from a rule does not: the model's warning is the stronger word.
+    text = "Tell me why I was rejected."
+    noted = check(text, config=Config(severity={"demanding": "info"}))
+    assert {f.category for f in noted.findings} == {"demanding", "intent"}
 
 
 def test_a_discourteous_sentence_gets_a_finding_naming_its_evidence() -> None:

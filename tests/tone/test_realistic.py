@@ -722,6 +722,25 @@ def test_rude_text_is_flagged(locale: str, category: str, text: str) -> None:
     ("locale", "text"), COURTEOUS_CASES, ids=[loc for loc, _ in COURTEOUS_CASES]
 )
 def test_courteous_text_is_clean(locale: str, text: str) -> None:
+    # The phrase rules: nothing at all. The learned layer has a false-alarm budget of its
+    # own (below), so its findings are counted there, not here.
     report = _checker(locale).check(text)
-    problems = [(f.rule_id, f.text) for f in report.findings if f.severity != "info"]
-    assert report.ok, f"{text!r}: {problems}"
+    problems = [
+        (f.rule_id, f.text)
+        for f in report.findings
+        if f.severity != "info" and f.category != "intent"
+    ]
+    assert not problems, f"{text!r}: {problems}"
+
+
+#: Most courteous texts of a locale's list the intent layer may flag: its thresholds are
+#: chosen for at most 4.5 % false alarms on writers it never saw, and these lists are the
+#: hard cases ("I'm sure you'll kill it at the launch").
+INTENT_FALSE_ALARMS = 0.10
+
+
+@pytest.mark.parametrize("locale", sorted(COURTEOUS))
+def test_the_intent_layer_flags_few_courteous_texts(locale: str) -> None:
+    reports = [_checker(locale).check(text) for text in COURTEOUS[locale]]
+    flagged = [r.text for r in reports if not r.ok]
+    assert len(flagged) <= INTENT_FALSE_ALARMS * len(reports), flagged

@@ -225,16 +225,26 @@ class Message:
             )
         return self.sender.email, self.to.email
 
-    def to_email(self) -> EmailMessage:
+    def to_email(self, *, html: bool = True) -> EmailMessage:
         """Return the message as a standard-library e-mail, ready for :mod:`smtplib`.
 
-        From and To carry the display names; the body is UTF-8 ``text/plain``. When the
-        message replies to another, ``In-Reply-To`` and ``References`` name it. No
-        ``Message-ID`` is invented: the sending mail system adds one.
+        From and To carry the display names. The body comes twice, as mail programs expect
+        (``multipart/alternative``): first as UTF-8 ``text/plain`` wrapped for mail
+        (RFC 3676 ``format=flowed; delsp=no``: lines of at most 72 characters whose soft
+        breaks mail programs join again, so paragraphs reflow to the window), then as a
+        small HTML document with the same paragraphs and lists, the message's language in
+        its ``lang`` attribute, and no styles, scripts, images or links to load. Spaces at
+        the end of a line are not sent. When the message replies to another,
+        ``In-Reply-To`` and ``References`` name it. No ``Message-ID`` is invented: the
+        sending mail system adds one.
+
+        Args:
+            html: ``False`` for a plain-text e-mail (only the ``format=flowed`` part).
 
         Returns:
             An :class:`email.message.EmailMessage` using the SMTP policy (CRLF line ends).
-            An internationalised domain is written in its ASCII (IDNA) form.
+            An internationalised domain is written in its ASCII (IDNA) form. Read the text
+            back with ``mail.get_body(preferencelist=("plain",))``.
 
         Raises:
             InvalidInputError: If the message is not an e-mail, or an address is missing or
@@ -246,6 +256,12 @@ class Message:
         import email.policy  # noqa: PLC0415  (only e-mail conversion needs it)
         from email.headerregistry import Address  # noqa: PLC0415
         from email.message import EmailMessage  # noqa: PLC0415
+
+        from followkit.messages._mail import (  # noqa: PLC0415
+            flowed,
+            html_document,
+            transfer_encoding,
+        )
 
         sender, recipient = self._require_email()
         mail = EmailMessage(policy=email.policy.SMTP)
@@ -259,7 +275,25 @@ class Message:
         if self.in_reply_to:
             mail["In-Reply-To"] = self.in_reply_to
             mail["References"] = self.in_reply_to
-        mail.set_content(self.body, subtype="plain", charset="utf-8")
+        plain = flowed(self.body)
+        mail.set_content(
+            plain,
+            subtype="plain",
+            charset="utf-8",
+            cte=transfer_encoding(plain),
+            params={"format": "flowed", "delsp": "no"},
+        )
+        if html:
+            document = html_document(
+                self.body, lang=self.locale.replace("_", "-"), title=self.subject or ""
+            )
+            part = EmailMessage(policy=mail.policy)
+            part.set_content(
+                document, subtype="html", charset="utf-8", cte=transfer_encoding(document)
+            )
+            del part["MIME-Version"]  # it belongs on the whole message only
+            mail.make_alternative()
+            mail.attach(part)
         return mail
 
     def to_mailto(self) -> str:

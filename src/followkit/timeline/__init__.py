@@ -4,7 +4,9 @@
 :class:`~followkit.Policy` into a :class:`~followkit.Timeline` of :class:`~followkit.Step`
 objects: the thank-you and feedback request, a gentle nudge, the LinkedIn connection note,
 stay-connected check-ins (the first with the referral ask), and the candidate's private
-tasks. Events (:class:`~followkit.Reply`, :class:`~followkit.FeedbackReceived`,
+tasks (the reflection, and an engagement task before each check-in).
+:meth:`~followkit.Timeline.due` lists what should happen now. Events
+(:class:`~followkit.Reply`, :class:`~followkit.FeedbackReceived`,
 :class:`~followkit.Sent`, :class:`~followkit.Skipped`, :class:`~followkit.DoNotContact`)
 return updated timelines. Export with :meth:`~followkit.Timeline.to_ical`,
 :meth:`~followkit.Timeline.as_dict` and :meth:`~followkit.Timeline.describe`.

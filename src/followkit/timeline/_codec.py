@@ -11,7 +11,7 @@ from followkit.errors import InvalidInputError
 from followkit.model import Application
 from followkit.timeline._events import event_from_dict
 from followkit.timeline._policy import Action, Condition, Policy, Status
-from followkit.timeline._step import Step
+from followkit.timeline._step import Step, canonical_id
 
 if TYPE_CHECKING:
     from followkit.messages import Message
@@ -74,7 +74,8 @@ def _step(app: Application, data: object, path: str) -> Step:
     done_at = data.get("done_at")
     message = data.get("message")
     return Step(
-        id=v.clean_text(_need(data, "id", prefix), f"{path}.id", max_length=64),
+        # Ids and actions of earlier releases are read as today's (see Step).
+        id=canonical_id(v.clean_text(_need(data, "id", prefix), f"{path}.id", max_length=64))[0],
         action=action,
         audience=app.contact if action.is_outreach else app.candidate,
         due=due,

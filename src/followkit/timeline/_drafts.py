@@ -37,7 +37,7 @@ def draft(
         Action.THANK_YOU_AND_FEEDBACK: messages.thank_you_and_feedback,
         Action.CONNECTION_NOTE: messages.connection_note,
         Action.REFERRAL_REQUEST: messages.referral_request,
-        Action.CHECK_IN: messages.stay_connected,
+        Action.STAY_CONNECTED: messages.stay_connected,
         Action.FEEDBACK_ACKNOWLEDGEMENT: messages.feedback_acknowledgement,
     }
     builder = builders.get(action)

@@ -7,6 +7,7 @@ rules live there (and in the planner), not in the events.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias
 
@@ -14,6 +15,7 @@ import attrs
 
 from followkit import _validate as v
 from followkit.errors import InvalidInputError
+from followkit.timeline._step import canonical_id
 
 __all__ = ["DoNotContact", "Event", "FeedbackReceived", "Reply", "Sent", "Skipped"]
 
@@ -26,7 +28,14 @@ def _at(instance: object, attribute: attrs.Attribute[dt.datetime], value: object
 
 
 def _step_id(value: object) -> str:
-    return v.clean_text(value, "step_id", max_length=64)
+    current, legacy = canonical_id(v.clean_text(value, "step_id", max_length=64))
+    if legacy:
+        warnings.warn(
+            f"step id {value!r} is deprecated; use {current!r}",
+            DeprecationWarning,
+            stacklevel=3,  # the converter, attrs' __init__, the caller
+        )
+    return current
 
 
 def _text(value: object) -> str | None:
@@ -106,7 +115,9 @@ class Sent:
     Marks the step done and spaces the messages that follow from the real time.
 
     Args:
-        step_id: The step's id, such as ``"thank-you"`` or ``"nudge-1"``.
+        step_id: The step's id, such as ``"thank-you-and-feedback"`` or ``"nudge-1"``.
+            An id of the first release (``"thank-you"``, ``"check-in-N"``) is
+            converted to the current one, with a :class:`DeprecationWarning`.
         at: When it was sent (aware datetime).
 
     .. versionadded:: 0.1.0
@@ -121,7 +132,7 @@ class Skipped:
     """The candidate decided to leave a planned step out.
 
     Args:
-        step_id: The step's id.
+        step_id: The step's id (an earlier id is converted, as for :class:`Sent`).
         at: When they decided (aware datetime).
 
     .. versionadded:: 0.1.0
@@ -184,6 +195,9 @@ def event_from_dict(data: object, path: str) -> Event:
     for key in fields:
         if key not in known:
             raise InvalidInputError(f"unknown field for {cls.__name__}", field=f"{path}.{key}")
+    if isinstance(fields.get("step_id"), str):
+        # A file written by an earlier release: its ids are read without a warning.
+        fields["step_id"] = canonical_id(fields["step_id"])[0]
     if isinstance(fields.get("at"), str):
         try:
             fields["at"] = dt.datetime.fromisoformat(fields["at"])

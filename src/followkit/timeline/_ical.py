@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from followkit.timeline._describe import summary
 from followkit.timeline._policy import Status
+from followkit.timeline._step import legacy_id
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,12 +59,15 @@ def identity(application: Application) -> str:
 def uid(timeline: Timeline, step: Step) -> str:
     """Return the UID of *step*: a hash of the application's :func:`identity` and the step id.
 
-    The step id names the step's kind and ordinal (``nudge-1``, ``check-in-3``), never its
-    time, so a step keeps its UID when an event moves it, cancels it or marks it done, and
-    when the application is edited and planned again (RFC 5545: the UID is persistent;
-    the update carries a higher ``SEQUENCE`` or a later ``DTSTAMP``).
+    The step id names the step's kind and ordinal (``nudge-1``, ``stay-connected-3``),
+    never its time, so a step keeps its UID when an event moves it, cancels it or marks it
+    done, and when the application is edited and planned again (RFC 5545: the UID is
+    persistent; the update carries a higher ``SEQUENCE`` or a later ``DTSTAMP``). The
+    hash takes the id the step had in the first release (``thank-you``, ``check-in-3``),
+    so entries imported then are updated, not duplicated, by a file written now.
     """
-    digest = hashlib.sha256(f"{identity(timeline.application)}\x00{step.id}".encode()).hexdigest()
+    step_id = legacy_id(step.id)
+    digest = hashlib.sha256(f"{identity(timeline.application)}\x00{step_id}".encode()).hexdigest()
     return f"{digest[:32]}@followkit"
 
 

@@ -2,7 +2,7 @@
 
 Dates, times, lists and durations are formatted by babel; only these phrases are ours.
 Placeholders are ``{name}`` (the contact), ``{company}``, ``{position}``, ``{duration}``,
-``{task}`` and ``{items}``;
+``{task}``, ``{items}`` and ``{time}`` (the candidate's own time beside a send time);
 user values are substituted once, so braces inside a company name stay literal.
 """
 
@@ -38,6 +38,8 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "within": "within {duration}",
         "title": "Follow-up plan: {position} at {company}",
         "checklist": "{task}: {items}",
+        "your_time": "{time} your time",
+        "zone_unknown": "All times are in the recipient's time zone; yours is not known.",
         "checklist.reflection": (
             "note what went well|note the questions that were hard to answer|"
             "list the areas to improve|decide one thing to do differently next time"
@@ -68,6 +70,8 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "within": "Frist: {duration}",
         "title": "Nachfassplan: {position} bei {company}",
         "checklist": "{task}: {items}",
+        "your_time": "bei Ihnen {time}",
+        "zone_unknown": "Alle Zeiten in der Zeitzone der Kontaktperson; Ihre ist nicht bekannt.",
         "checklist.reflection": (
             "notieren, was gut lief|notieren, welche Fragen schwerfielen|"
             "Verbesserungsbereiche auflisten|"
@@ -100,6 +104,11 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "within": "délai : {duration}",
         "title": "Plan de suivi : {position} chez {company}",
         "checklist": "{task} : {items}",
+        "your_time": "chez vous : {time}",
+        "zone_unknown": (
+            "Toutes les heures sont dans le fuseau horaire du destinataire ; "
+            "le vôtre n'est pas connu."
+        ),
         "checklist.reflection": (
             "noter ce qui s'est bien passé|noter les questions difficiles|"
             "lister les points à améliorer|"
@@ -132,6 +141,10 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "within": "plazo: {duration}",
         "title": "Plan de seguimiento: {position} en {company}",
         "checklist": "{task}: {items}",
+        "your_time": "su hora: {time}",
+        "zone_unknown": (
+            "Todas las horas están en la zona horaria del destinatario; la suya no se conoce."
+        ),
         "checklist.reflection": (
             "anotar lo que salió bien|anotar las preguntas difíciles|"
             "enumerar las áreas de mejora|"

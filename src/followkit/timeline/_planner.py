@@ -127,6 +127,7 @@ class _Planner:
         self.steps: list[Step] = []
         self.last_message: Message | None = None
         self.last_sent: dt.datetime | None = None
+        self.thanked: dt.datetime | None = None
         # Local dates of e-mails (spaced by the minimum gap) and of all outreach.
         self.emails: set[dt.date] = set()
         self.outreach: set[dt.date] = set()
@@ -255,6 +256,9 @@ class _Planner:
     def plan(self) -> tuple[Step, ...]:
         request = self._thank_you()
         last = self._sent_on(request)
+        # Private tasks that follow the conversation never come before the reply that
+        # opens it, also when the plan is made late and everything moves up to now.
+        self.thanked = last
         for index in range(1, self.policy.nudges + 1):
             self.last_sent = last
             nudge = self._nudge(index, last)
@@ -269,7 +273,7 @@ class _Planner:
         return tuple(sorted(self.steps, key=lambda s: (s.due, order[s.id])))
 
     def _thank_you(self) -> Step:
-        step_id = "thank-you"
+        step_id = Action.THANK_YOU_AND_FEEDBACK.value
         fixed = self._fixed(step_id)
         if fixed is not None:
             return fixed
@@ -284,7 +288,7 @@ class _Planner:
         )
 
     def _nudge(self, index: int, last: dt.datetime | None) -> Step:
-        step_id = f"nudge-{index}"
+        step_id = f"{Action.NUDGE}-{index}"
         fixed = self._fixed(step_id)
         if fixed is not None:
             return fixed
@@ -302,7 +306,7 @@ class _Planner:
         )
 
     def _acknowledgement(self, index: int, event: FeedbackReceived) -> None:
-        step_id = _numbered("feedback-acknowledgement", index)
+        step_id = _numbered(Action.FEEDBACK_ACKNOWLEDGEMENT.value, index)
         if self._fixed(step_id) is None:
             # A reply to the contact's message: the gap between e-mails does not hold it
             # back, and an out-of-office date does not apply (they just wrote). Another
@@ -327,7 +331,7 @@ class _Planner:
                 end,
                 status=self._outreach_status(Condition.AFTER_FEEDBACK),
             )
-        step_id = _numbered("training", index)
+        step_id = _numbered(Action.TRAINING.value, index)
         if self._fixed(step_id) is None:
             day = event.at.astimezone(self.candidate_zone).date()
             self._task(
@@ -339,7 +343,7 @@ class _Planner:
             )
 
     def _connection_note(self, thanked: dt.datetime | None) -> None:
-        step_id = "connection-note"
+        step_id = Action.CONNECTION_NOTE.value
         if self._fixed(step_id) is not None:
             return
         anchor = (thanked or self.app.decided_at).astimezone(self.zone).date()
@@ -368,6 +372,8 @@ class _Planner:
         put two check-ins one e-mail gap apart. A missed check-in is skipped where it was
         due, and only the latest one due is sent. The referral ask goes with the first
         check-in that is not missed (one the candidate skipped keeps it, as they chose).
+        Unless the policy asks for an engagement cadence, each check-in has its
+        engagement task just before it.
         """
         decided = self.app.decided_at.astimezone(self.zone).date()
         count = self.policy.check_ins
@@ -376,25 +382,68 @@ class _Planner:
             for index in range(1, count + 1)
         ]
         referral_asked = False
+        prepare = self.policy.engagement_tasks is None
         for index, start in enumerate(starts, start=1):
-            step_id = f"check-in-{index}"
+            step_id = f"{Action.STAY_CONNECTED}-{index}"
             fixed = self._fixed(step_id)
             if fixed is not None:
                 # Only a check-in missed by a late plan leaves the referral ask to the next.
                 missed = fixed.status is Status.SKIPPED and step_id not in self.state.skipped
                 referral_asked = referral_asked or not missed
+                if prepare:
+                    self._prepare(index, fixed)
                 continue
             status = self._outreach_status(Condition.ALWAYS)
             if status is Status.PLANNED and index < count and self._floor(start) >= starts[index]:
                 # Missed: it keeps the action it was planned with, where it was due.
-                action = Action.REFERRAL_REQUEST if index == 1 else Action.CHECK_IN
+                action = Action.REFERRAL_REQUEST if index == 1 else Action.STAY_CONNECTED
                 due, end = self.calendar.slot(start)
-                self._add(step_id, action, Condition.ALWAYS, due, end, status=Status.SKIPPED)
-                continue
-            action = Action.CHECK_IN if referral_asked else Action.REFERRAL_REQUEST
-            due, end = self._place_email(start)
-            self._add(step_id, action, Condition.ALWAYS, due, end, status=status)
-            referral_asked = True
+                step = self._add(step_id, action, Condition.ALWAYS, due, end, status=Status.SKIPPED)
+            else:
+                action = Action.STAY_CONNECTED if referral_asked else Action.REFERRAL_REQUEST
+                due, end = self._place_email(start)
+                step = self._add(step_id, action, Condition.ALWAYS, due, end, status=status)
+                referral_asked = True
+            if prepare:
+                self._prepare(index, step)
+
+    def _prepare(self, index: int, check_in: Step) -> None:
+        """Place ``engage-N``, the engagement task that prepares check-in N.
+
+        It opens ``task_window_days`` before the check-in and closes when the check-in
+        goes out. Planned late, it opens now, but never before the thank-you and never
+        after its check-in; a check-in that will not go out (skipped) needs no
+        preparation, so its task is skipped too.
+        """
+        step_id = f"{Action.ENGAGE}-{index}"
+        if self._fixed(step_id) is not None:
+            return
+        sent = (check_in.done_at or check_in.due).astimezone(self.candidate_zone)
+        old = self.previous.get(step_id)
+        if old is not None:
+            due = min(old.due, sent)
+        else:
+            opens = self._task_time(sent.date() - dt.timedelta(days=self.policy.task_window_days))
+            due = min(self._task_floor(opens), sent)
+        status = Status.SKIPPED if check_in.status is Status.SKIPPED else Status.PLANNED
+        self._add(
+            step_id,
+            Action.ENGAGE,
+            Condition.ALWAYS,
+            due,
+            sent,
+            status=status,
+            items=checklist(self.app, Action.ENGAGE),
+        )
+        # Listed before its check-in, also when both fall on the same minute.
+        self.steps.insert(self.steps.index(check_in), self.steps.pop())
+
+    def _task_floor(self, due: dt.datetime, *, after_thanks: bool = True) -> dt.datetime:
+        """Return *due* moved up to now (and past the thank-you), in the candidate's zone."""
+        due = max(due, _ceil_minute(self.now))
+        if after_thanks and self.thanked is not None:
+            due = max(due, self.thanked)
+        return due.astimezone(self.candidate_zone)
 
     def _task(  # noqa: PLR0913
         self,
@@ -405,6 +454,7 @@ class _Planner:
         end: dt.datetime,
         *,
         skip_when_past: bool = False,
+        after_thanks: bool = False,
     ) -> None:
         old = self.previous.get(step_id)
         status = Status.PLANNED
@@ -415,8 +465,12 @@ class _Planner:
         elif skip_when_past and end < self.now:
             status = Status.SKIPPED
         else:
-            due = max(due, _ceil_minute(self.now).astimezone(self.candidate_zone))
-            end = max(end, due)
+            moved = self._task_floor(due, after_thanks=after_thanks)
+            if end <= moved:
+                # Planned after its deadline: the task keeps the time it was given
+                # rather than being overdue the moment it is planned.
+                end = moved + (end - due)
+            due = moved
         self._add(
             step_id, action, condition, due, end, status=status, items=checklist(self.app, action)
         )
@@ -431,9 +485,10 @@ class _Planner:
                 self._task_time(decided + dt.timedelta(days=1)),
                 self._task_time(decided + dt.timedelta(days=self.policy.reflection_within_days)),
             )
+        # The engagement cadence a policy may ask for instead of one task per check-in.
         window = dt.timedelta(days=self.policy.task_window_days)
-        for index in range(1, self.policy.engagement_tasks + 1):
-            step_id = f"engage-{index}"
+        for index in range(1, (self.policy.engagement_tasks or 0) + 1):
+            step_id = f"{Action.ENGAGE}-{index}"
             if self._fixed(step_id) is not None:
                 continue
             day = decided + dt.timedelta(days=index * self.policy.engagement_interval_days)
@@ -444,6 +499,7 @@ class _Planner:
                 self._task_time(day),
                 self._task_time(day + window),
                 skip_when_past=True,
+                after_thanks=True,
             )
 
 

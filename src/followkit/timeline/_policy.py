@@ -23,10 +23,23 @@ _MAX_BLACKOUT = 1000
 _MAX_QUIET = 50
 
 
+#: Action values of earlier releases, still read from files and events.
+LEGACY_ACTIONS = {"check-in": "stay-connected"}
+
+
 class Action(enum.StrEnum):
     """What a step asks the candidate to do.
 
+    The value of an outreach action is also the kind ``followkit draft`` takes and, with
+    hyphens for underscores, the builder in :mod:`followkit.messages` that drafts it
+    (``stay-connected`` is :func:`~followkit.messages.stay_connected`). A step's id is its
+    action's value, numbered when the plan has several (see :class:`Step`).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``CHECK_IN`` is now ``STAY_CONNECTED``, value ``"stay-connected"``, the name of
+       the message it drafts. ``Action.CHECK_IN`` remains an alias, and the old value
+       ``"check-in"`` is still read (``Action("check-in") is Action.STAY_CONNECTED``).
     """
 
     THANK_YOU_AND_FEEDBACK = "thank-you-and-feedback"
@@ -37,8 +50,10 @@ class Action(enum.StrEnum):
     """Invite the contact to connect on LinkedIn, with a short note."""
     REFERRAL_REQUEST = "referral-request"
     """The first stay-connected check-in, which asks for referrals (e-mail)."""
-    CHECK_IN = "check-in"
+    STAY_CONNECTED = "stay-connected"
     """A stay-connected check-in (e-mail)."""
+    CHECK_IN = "stay-connected"
+    """Deprecated alias of :attr:`STAY_CONNECTED`."""
     FEEDBACK_ACKNOWLEDGEMENT = "feedback-acknowledgement"
     """Thank the contact for the feedback they sent (e-mail)."""
     REFLECTION = "reflection"
@@ -46,7 +61,14 @@ class Action(enum.StrEnum):
     TRAINING = "training"
     """A private task, picking training for the areas the feedback named."""
     ENGAGE = "engage"
-    """A private task, engaging with the company's content."""
+    """A private task, engaging with the company's content (by default to prepare a
+    check-in)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Action | None:
+        # The spellings of earlier releases, as stored in files and calendars.
+        new = LEGACY_ACTIONS.get(value) if isinstance(value, str) else None
+        return None if new is None else cls(new)
 
     @property
     def channel(self) -> str:
@@ -245,10 +267,17 @@ class Policy:
         check_in_interval_days: Days between check-ins, counted from the decision: 90,
             roughly once a quarter, often enough to be remembered and rare enough not to
             bother. Each check-in lands on the first open day on or after its date.
-        engagement_tasks: Monthly private reminders to engage with the company's
-            content (like, comment, share): twelve, a year.
-        engagement_interval_days: Days between engagement reminders: 30 (monthly).
-        task_window_days: Days a private engagement task stays open: seven.
+        engagement_tasks: Private reminders to engage with the company's content (read
+            their news, like or comment on a post). ``None`` (the default): one before
+            each check-in, opening ``task_window_days`` before it and closing when the
+            check-in goes out, so that the check-in can mention something specific and
+            the name is familiar when it arrives. A number asks for that many on a fixed
+            cadence of ``engagement_interval_days`` from the decision instead (``12``
+            with ``30`` days: monthly for a year); ``0`` plans none.
+        engagement_interval_days: Days between engagement reminders when
+            ``engagement_tasks`` is a number: 30 (monthly).
+        task_window_days: Days a private engagement task stays open: seven (before a
+            check-in, the week leading up to it).
         min_email_gap_business_days: Minimum business days between two e-mails to the
             same contact: five, so that no one receives two messages in one working week.
         send_window_start: Start of the send window, recipient's local wall-clock time:
@@ -268,6 +297,9 @@ class Policy:
         InvalidInputError: If a value is out of range; the error names the field.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``engagement_tasks`` defaults to ``None``, one engagement task before each
+       check-in, instead of twelve monthly ones (pass ``engagement_tasks=12`` for those).
     """
 
     thank_you_delay: dt.timedelta = attrs.field(default=dt.timedelta(hours=2), validator=_delay)
@@ -282,7 +314,9 @@ class Policy:
     )
     check_ins: int = attrs.field(default=4, validator=_non_negative(12))
     check_in_interval_days: int = attrs.field(default=90, validator=_positive(366))
-    engagement_tasks: int = attrs.field(default=12, validator=_non_negative(36))
+    engagement_tasks: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_non_negative(36))
+    )
     engagement_interval_days: int = attrs.field(default=30, validator=_positive(366))
     task_window_days: int = attrs.field(default=7, validator=_positive(90))
     min_email_gap_business_days: int = attrs.field(default=5, validator=_non_negative(60))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import datetime as dt
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from followkit import _validate as v
-from followkit.errors import InvalidInputError
+from followkit.errors import InvalidInputError, UnknownStepError
 from followkit.model import Application
 from followkit.timeline import _planner
 from followkit.timeline._events import (
@@ -20,7 +21,7 @@ from followkit.timeline._events import (
     is_event,
 )
 from followkit.timeline._policy import Policy, Status
-from followkit.timeline._step import Step
+from followkit.timeline._step import Step, canonical_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -32,6 +33,10 @@ __all__ = ["Timeline", "plan"]
 
 #: Version of the :meth:`Timeline.as_dict` format.
 FORMAT = 1
+_NO_TIME = dt.timedelta(0)
+_MAX_ID = 64
+#: The farthest :meth:`Timeline.due` looks ahead.
+_MAX_WITHIN = dt.timedelta(days=366)
 
 
 def _check_policy(value: object) -> Policy:
@@ -54,6 +59,18 @@ def _aware(
     instance: object, attribute: attrs.Attribute[datetime.datetime], value: datetime.datetime
 ) -> None:
     v.aware_datetime(value, "now")
+
+
+def _step_key(value: object) -> str:
+    return value if isinstance(value, str) else repr(value)
+
+
+def _look_ahead(value: object) -> dt.timedelta:
+    if not isinstance(value, dt.timedelta) or not _NO_TIME <= value <= _MAX_WITHIN:
+        raise InvalidInputError(
+            f"must be a timedelta from 0 to {_MAX_WITHIN.days} days", field="within"
+        )
+    return value
 
 
 def _steps(value: object) -> tuple[Step, ...]:
@@ -105,13 +122,35 @@ class Timeline:
     def step(self, step_id: str) -> Step:
         """Return the step with id *step_id*.
 
+        Args:
+            step_id: The step's id, such as ``"thank-you-and-feedback"`` or ``"nudge-1"``
+                (see :class:`Step`). The ids of the first release (``"thank-you"``,
+                ``"check-in-N"``) are still found, with a :class:`DeprecationWarning`.
+
+        Returns:
+            The step.
+
         Raises:
-            KeyError: If there is no such step.
+            UnknownStepError: If there is no such step; the message lists the ids there
+                are. It is also a :class:`KeyError`.
+
+        .. versionchanged:: 0.2.0
+           Raises :class:`~followkit.errors.UnknownStepError` (a :class:`KeyError`)
+           listing the valid ids, rather than a bare :class:`KeyError`.
         """
+        wanted = _step_key(step_id)
+        # Ids are at most 64 characters (see Sent); a longer one names no step.
+        current, legacy = canonical_id(wanted) if len(wanted) <= _MAX_ID else (wanted, False)
+        if legacy:
+            warnings.warn(
+                f"step id {wanted!r} is deprecated; use {current!r}",
+                DeprecationWarning,
+                stacklevel=2,
+            )
         for item in self.steps:
-            if item.id == step_id:
+            if item.id == current:
                 return item
-        raise KeyError(step_id)
+        raise UnknownStepError(wanted, valid=tuple(item.id for item in self.steps))
 
     @property
     def pending(self) -> tuple[Step, ...]:
@@ -127,6 +166,51 @@ class Timeline:
         """Return the first planned step, or ``None`` when nothing is left to do."""
         pending = self.pending
         return pending[0] if pending else None
+
+    def next_outreach(self) -> Step | None:
+        """Return the next message to send: the first planned outreach step, or ``None``.
+
+        Private tasks are left out; a message whose send window has already closed is
+        still the next one (see :meth:`due` for what is overdue).
+
+        .. versionadded:: 0.2.0
+        """
+        return next((item for item in self.steps if item.is_pending and item.is_outreach), None)
+
+    def due(
+        self, now: dt.datetime | None = None, *, within: dt.timedelta = _NO_TIME
+    ) -> tuple[Step, ...]:
+        """Return what should happen now: the planned steps whose time has come.
+
+        A planned step is *due* once its ``due`` time is reached (``step.due <= now``),
+        and stays due until it is sent, done, skipped or cancelled by an event. It is
+        *overdue* once its window has closed (``step.window_end <= now``): the send
+        window for a message, the deadline for a private task (see
+        :meth:`Step.is_overdue`). Overdue steps come first, then the others, each group
+        by due time, so a tracker can show the list as it is. Messages and private tasks
+        are both included; filter on :attr:`Step.is_outreach` for one kind.
+
+        Times compare as instants, so *now* may be in any zone (the candidate's, UTC).
+
+        Args:
+            now: The current time (aware); defaults to the system clock, read once.
+            within: Look ahead: also return the steps due at or before ``now + within``
+                (for "today" or "this week" lists); at most 366 days.
+
+        Returns:
+            The due steps, overdue first; empty when nothing is due.
+
+        Raises:
+            NaiveDatetimeError: If *now* has no time zone.
+            InvalidInputError: If *within* is not a timedelta from 0 to 366 days.
+
+        .. versionadded:: 0.2.0
+        """
+        now = dt.datetime.now(dt.UTC) if now is None else v.aware_datetime(now, "now")
+        horizon = now + _look_ahead(within)
+        due = [item for item in self.steps if item.is_pending and item.due <= horizon]
+        # A stable sort: steps due at the same time keep the plan's order.
+        return tuple(sorted(due, key=lambda item: (not item.is_overdue(now), item.due)))
 
     def apply(self, event: Event) -> Timeline:
         """Return a new timeline with *event* applied; this one is left unchanged.
@@ -208,14 +292,18 @@ class Timeline:
         """Return the plan as a localized agenda, one line per step.
 
         Dates and times are formatted by babel for the locale, each in its step's zone.
+        The reader is the candidate: a time in a zone other than theirs
+        (``Person.timezone``) carries the zone's name, and a send time also their own time
+        beside it; when their zone is not given, every time carries the recipient's zone.
 
         Args:
             locale: The language to describe in (en, de, fr or es, with any region);
                 defaults to the application's locale.
 
         Returns:
-            The agenda, a title line and then one line per step, such as
-            "Tuesday, 1 December 2026, 09:30 — thank Jordan Lee and ask for feedback".
+            A title line, a line saying so when the candidate's zone is not known, then
+            one line per step of the agenda, such as "Tuesday, 1 December 2026, 09:30 —
+            thank Jordan Lee and ask for feedback".
 
         Raises:
             UnsupportedLocaleError: If the locale is not one of the supported languages.
@@ -247,6 +335,8 @@ class Timeline:
 
         Steps, statuses, times, sequences and draft messages are read as stored (and
         validated), so a plan saved before a holiday-data update reads back unchanged.
+        Step ids and actions of earlier releases (``thank-you``, ``check-in-N``,
+        ``check-in``) are read as today's, without a warning.
 
         Args:
             data: The mapping to read.
@@ -274,9 +364,11 @@ def plan(
     Outreach lands on the recipient's business days (their territory's weekend and public
     holidays, the policy's quiet periods and blackout dates), inside the send window in the
     recipient's time zone, and two e-mails are always at least the minimum gap apart.
-    Planning late (``now`` after the ideal time) moves each step to the next valid slot;
-    check-ins missed altogether (the next one's day has come too) and engagement tasks
-    whose window has passed are marked skipped instead of crowding the weeks ahead.
+    Planning late (``now`` after the ideal time) moves each step to the next valid slot
+    and keeps the natural order: no engagement task before the thank-you, each check-in's
+    engagement task before it. Check-ins missed altogether (the next one's day has come
+    too), with their engagement tasks, and engagement tasks on a cadence whose window has
+    passed are marked skipped instead of crowding the weeks ahead.
 
     Args:
         application: The application to plan for.

@@ -6,16 +6,20 @@ returns a :class:`Report` with findings, a politeness-strategy profile and a cou
 A learned intent model per locale reads each sentence as a whole and adds ``intent.*``
 findings for the discourtesy no rule names.
 A :class:`Checker` compiles a locale and configuration once for many checks.
+With ``locale="auto"`` the checker reads the language from the text
+(:func:`guess_language`); a text that confidently reads as another language than the one
+it is checked in gets a warning in its report.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
-from followkit.tone._checker import MAX_TEXT, Checkable, Checker, check
+from followkit.tone._checker import AUTO, MAX_TEXT, Checkable, Checker, check
 from followkit.tone._code import SCORE_WEIGHTS, SEVERITY_PENALTY
 from followkit.tone._config import Config, Ignore
-from followkit.tone._report import Finding, Part, Profile, Report, StrategyHit
+from followkit.tone._language import LANGUAGES, LanguageGuess, guess_language
+from followkit.tone._report import Finding, LocaleSource, Part, Profile, Report, StrategyHit
 from followkit.tone._rules import (
     CATEGORIES,
     INTENT_CATEGORIES,
@@ -28,8 +32,10 @@ from followkit.tone._rules import (
 )
 
 __all__ = [
+    "AUTO",
     "CATEGORIES",
     "INTENT_CATEGORIES",
+    "LANGUAGES",
     "MAX_TEXT",
     "SCORE_WEIGHTS",
     "SEVERITY_PENALTY",
@@ -38,6 +44,8 @@ __all__ = [
     "Config",
     "Finding",
     "Ignore",
+    "LanguageGuess",
+    "LocaleSource",
     "Part",
     "Profile",
     "Report",
@@ -46,6 +54,7 @@ __all__ = [
     "Severity",
     "StrategyHit",
     "check",
+    "guess_language",
     "load_rules",
     "resolve_locale",
     "supported_locales",

@@ -29,23 +29,34 @@ from followkit.tone._engine import PLACED
 from followkit.tone._features import Sentence, sentences
 from followkit.tone._features import lexicon as intent_lexicon
 from followkit.tone._intent import IntentModel, Reading, model
+from followkit.tone._language import MAX_CHARS, LanguageGuess, guess_language
 from followkit.tone._phrases import TOKEN_RE, WORD_RE
 from followkit.tone._report import (
     SEVERITY_RANK,
     Finding,
+    LocaleSource,
     Part,
     Profile,
     Report,
     StrategyHit,
     sort_findings,
 )
-from followkit.tone._rules import INTENT_CATEGORIES, Rule, Severity, resolve_locale
+from followkit.tone._rules import (
+    INTENT_CATEGORIES,
+    Rule,
+    Severity,
+    resolve_locale,
+    supported_locales,
+)
 from followkit.tone._text import Offsets, compose, in_context, join_lines, normalise_text
 
 if TYPE_CHECKING:
     import babel
 
-__all__ = ["MAX_TEXT", "Checkable", "Checker", "check"]
+__all__ = ["AUTO", "MAX_TEXT", "Checkable", "Checker", "check"]
+
+#: The locale that asks the checker to read the language from the text itself.
+AUTO = "auto"
 
 #: Longest text accepted, in characters (16 Mi): far beyond any message, small enough that
 #: a check stays well under a second.
@@ -114,20 +125,39 @@ class Checker:
 
     Args:
         locale: A locale such as ``"en"``, ``"en_GB"`` or a :class:`babel.Locale`; regional
-            locales fall back along babel's parent chain.
+            locales fall back along babel's parent chain. ``"auto"`` reads the language
+            from each text (:func:`~followkit.tone.guess_language`) and checks it with that
+            language's rules, or with *fallback*'s when the text is too short or mixed to
+            tell.
         config: What to check and how; the defaults check everything.
+        fallback: The locale for texts whose language ``"auto"`` cannot tell.
 
     Raises:
-        UnsupportedLocaleError: If the locale has no tone rules.
+        UnsupportedLocaleError: If the locale (or the fallback) has no tone rules.
         RuleError: If a rule file is malformed.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``locale="auto"`` and *fallback*.
     """
 
-    def __init__(self, locale: str | babel.Locale = "en", config: Config | None = None) -> None:
+    def __init__(
+        self,
+        locale: str | babel.Locale = "en",
+        config: Config | None = None,
+        *,
+        fallback: str | babel.Locale = "en",
+    ) -> None:
         config = Config() if config is None else config
         if not isinstance(config, Config):
             raise InvalidInputError("must be a followkit.tone.Config", field="config")
+        self._config = config
+        self._fallback = resolve_locale(fallback)
+        self._auto = isinstance(locale, str) and locale == AUTO
+        # One checker per locale for "auto" (and for_locale), built when first needed. Two
+        # threads may both build one; either result is the same.
+        self._by_locale: dict[str, Checker] = {}
+        if self._auto:
+            return
         self._compiled = compile_rules(resolve_locale(locale), config)
         # What does not change from one check to the next: the active code rules with their
         # severities, and the ignored findings.
@@ -145,20 +175,58 @@ class Checker:
 
     @property
     def locale(self) -> str:
-        """The locale whose rules this checker uses."""
-        return self._compiled.locale
+        """The locale whose rules this checker uses, or ``"auto"``."""
+        return AUTO if self._auto else self._compiled.locale
+
+    @property
+    def fallback(self) -> str:
+        """The locale for texts whose language ``"auto"`` cannot tell.
+
+        .. versionadded:: 0.2.0
+        """
+        return self._fallback
 
     @property
     def config(self) -> Config:
         """The configuration."""
-        return self._compiled.config
+        return self._config
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
-        """The ids of every active rule, phrase rules and code rules, sorted."""
+        """The ids of every active rule, phrase rules and code rules, sorted.
+
+        With ``"auto"``, those of every language the checker may choose.
+        """
+        if self._auto:
+            every = {i for loc in supported_locales() for i in self.for_locale(loc).rule_ids}
+            return tuple(sorted(every))
         ids = [rule.id for rule in self._compiled.rules]
         ids += [rule.id for rule in CODE_RULES if self.config.enabled(rule.id)]
         return tuple(sorted(ids))
+
+    def for_locale(self, locale: str | babel.Locale) -> Checker:
+        """Return a checker with this one's configuration for one locale.
+
+        Args:
+            locale: The locale.
+
+        Returns:
+            The checker; this one itself when it is for that locale. Each locale's checker
+            is built once.
+
+        Raises:
+            UnsupportedLocaleError: If the locale has no tone rules.
+
+        .. versionadded:: 0.2.0
+        """
+        name = resolve_locale(locale)
+        if not self._auto and name == self.locale:
+            return self
+        checker = self._by_locale.get(name)
+        if checker is None:
+            checker = Checker(name, self._config, fallback=self._fallback)
+            self._by_locale[name] = checker
+        return checker
 
     def check(self, text: str | Checkable) -> Report:
         """Check a text, or a message's subject and body.
@@ -168,25 +236,33 @@ class Checker:
                 as a followkit ``Message``), and optionally ``names``.
 
         Returns:
-            The report.
+            The report. Its ``locale`` and ``locale_source`` say which rules were used and
+            why; its ``warnings`` say when the text confidently reads as another language
+            than the one it was checked in.
 
         Raises:
             InvalidInputError: If the text is not a string or is over ``MAX_TEXT``
                 characters, or a message's ``names`` is not a sequence of at most 32
                 strings.
         """
-        names: tuple[str, ...] = ()
-        if isinstance(text, str):
-            body, subject, message = _text(text, "text"), None, False
-        elif isinstance(text, Checkable):
-            body = _text(text.body, "body")
-            subject = None if text.subject is None else _text(text.subject, "subject")
-            message = True
-            names = _names(getattr(text, "names", ()))
-        else:
-            raise InvalidInputError(
-                f"must be a string or a message, not {type(text).__name__}", field="text"
-            )
+        return self._check(text, "given")
+
+    def _check(
+        self, text: str | Checkable, source: LocaleSource, guess: LanguageGuess | None = None
+    ) -> Report:
+        """Check *text*; *source* says how the locale was chosen, for the report."""
+        body, subject, message, names = _parts(text)
+        if guess is None:
+            sample = body if subject is None else f"{subject}\n{body[:MAX_CHARS]}"
+            guess = guess_language(sample)
+        if self._auto:
+            if guess.confident and guess.language is not None:
+                return self.for_locale(guess.language)._check(text, "detected", guess)
+            return self.for_locale(self._fallback)._check(text, "fallback", guess)
+        warnings: tuple[str, ...] = ()
+        if guess.confident and guess.language != self._language:
+            note = f"the text reads as {guess.name} ({guess.language}), but it was checked"
+            warnings = (f"{note} with the {self.locale} rules",)
         findings: list[Finding] = []
         hits: list[StrategyHit] = []
         read: list[tuple[list[Sentence], Offsets | None]] | None = (
@@ -226,6 +302,8 @@ class Checker:
             profile=profile,
             score=value,
             intent=_probabilities(reading),
+            locale_source=source,
+            warnings=warnings,
         )
 
     def _sentences(self, text: str) -> list[Sentence]:
@@ -246,8 +324,9 @@ class Checker:
     ) -> Reading:
         """Read the body's sentences with the intent model; add a finding for each flagged one.
 
-        A sentence that a tone rule already explains (one of its findings in the sentence, as
-        severe or more) gets no finding of its own: the rule's finding says more.
+        A sentence that a tone rule already explains (one of its findings in the sentence, a
+        warning or more, or as severe) gets no finding of its own: the rule's finding says
+        more.
         """
         intent = self._intent
         assert intent is not None  # noqa: S101  (only called with a model)
@@ -263,14 +342,14 @@ class Checker:
                 spans = [offsets.span(start, end) for start, end in spans]
             (start, end), evidence = spans[0], spans[1:]
             end = start + len(original[start:end].rstrip())
-            # Notes unless the configuration raises them: the models do not yet read text
-            # outside follow-ups (short technical requests) well enough to block a message.
-            # Raised to warnings, the confident ones become errors.
-            severity: Severity = config.severity_of(rule_id, "info")
+            # Warnings, and errors above the model's high-confidence cut, unless the
+            # configuration sets a severity of its own.
+            severity: Severity = config.severity_of(rule_id, "warning")
             if severity == "warning" and flag.probability >= intent.error:
                 severity = "error"
-            rank = SEVERITY_RANK[severity]
-            # A tone rule's finding in the sentence, as severe or more, already explains it.
+            # A tone rule's finding in the sentence already explains it, if it is a warning or
+            # more (or as severe as the model's): a note alone leaves the sentence to the model.
+            rank = max(SEVERITY_RANK[severity], SEVERITY_RANK["warning"])
             if (rule_id, start, end) in self._ignored or any(
                 f.part == "body"
                 and f.category != "message"
@@ -471,6 +550,19 @@ class Checker:
         return spans
 
 
+def _parts(text: str | Checkable) -> tuple[str, str | None, bool, tuple[str, ...]]:
+    """The body, the subject, whether it is a message, and the names, checked."""
+    if isinstance(text, str):
+        return _text(text, "text"), None, False, ()
+    if isinstance(text, Checkable):
+        body = _text(text.body, "body")
+        subject = None if text.subject is None else _text(text.subject, "subject")
+        return body, subject, True, _names(getattr(text, "names", ()))
+    raise InvalidInputError(
+        f"must be a string or a message, not {type(text).__name__}", field="text"
+    )
+
+
 def _probabilities(reading: Reading | None) -> dict[str, float]:
     """The report's intent probabilities, rounded for people: discourtesy, then categories."""
     if reading is None:
@@ -547,8 +639,8 @@ def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=32)
-def _cached(locale: str, config: Config) -> Checker:
-    return Checker(locale, config)
+def _cached(locale: str, config: Config, fallback: str = "en") -> Checker:
+    return Checker(locale, config, fallback=fallback)
 
 
 def check(
@@ -556,6 +648,7 @@ def check(
     *,
     locale: str | babel.Locale | None = None,
     config: Config | None = None,
+    fallback: str | babel.Locale = "en",
 ) -> Report:
     """Check the tone of a text or a message before it is sent.
 
@@ -565,7 +658,9 @@ def check(
     Args:
         text: The text, or a message (anything with ``subject``, ``body`` and ``locale``).
         locale: The locale of the rules; defaults to the message's locale, else ``"en"``.
+            ``"auto"`` reads the language from the text (see :class:`Checker`).
         config: What to check and how.
+        fallback: The locale for texts whose language ``"auto"`` cannot tell.
 
     Returns:
         A report with the findings, the politeness profile and the courtesy score.
@@ -575,10 +670,16 @@ def check(
         InvalidInputError: If the text is not a string or is too long.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``locale="auto"`` and *fallback*.
     """
     chosen: object = locale
+    source: LocaleSource = "given"
     if locale is None:
-        chosen = text.locale if isinstance(text, Checkable) else "en"
+        chosen, source = (
+            (text.locale, "message") if isinstance(text, Checkable) else ("en", "default")
+        )
     if config is not None and not isinstance(config, Config):
         raise InvalidInputError("must be a followkit.tone.Config", field="config")
-    return _cached(resolve_locale(chosen), Config() if config is None else config).check(text)
+    name = AUTO if isinstance(chosen, str) and chosen == AUTO else resolve_locale(chosen)
+    checker = _cached(name, Config() if config is None else config, resolve_locale(fallback))
+    return checker._check(text, source)

@@ -14,9 +14,12 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-__all__ = ["Finding", "Part", "Profile", "Report", "StrategyHit"]
+__all__ = ["Finding", "LocaleSource", "Part", "Profile", "Report", "StrategyHit"]
 
 Part = Literal["subject", "body"]
+
+#: How a report's locale was chosen (see :attr:`Report.locale_source`).
+LocaleSource = Literal["given", "message", "default", "detected", "fallback"]
 
 #: Severities from the most to the least severe.
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -136,9 +139,16 @@ class Report:
             that the message is discourteous (that of its most discourteous sentence), then
             each category's probability. Empty when the layer is switched off or the locale
             has no model.
+        locale_source: How *locale* was chosen: ``"given"`` by the caller, ``"message"``
+            (the message's own locale), ``"default"`` (English, for a plain text with no
+            locale named), ``"detected"`` from the text by ``locale="auto"``, or
+            ``"fallback"`` when ``"auto"`` could not tell the text's language.
+        warnings: Notes about the check itself, not the text's tone: the text confidently
+            reads as another language than the one whose rules were used.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``intent``.
+    .. versionchanged:: 0.2.0 ``locale_source`` and ``warnings``.
     """
 
     text: str
@@ -148,6 +158,8 @@ class Report:
     profile: Profile
     score: int
     intent: Mapping[str, float] = attrs.field(factory=dict)
+    locale_source: LocaleSource = "given"
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -158,6 +170,8 @@ class Report:
         """Return the report as JSON-ready data."""
         return {
             "locale": self.locale,
+            "locale_source": self.locale_source,
+            "warnings": list(self.warnings),
             "ok": self.ok,
             "score": self.score,
             "findings": [finding.as_dict() for finding in self.findings],

@@ -15,6 +15,11 @@ from followkit._io import decode as _decode
 from followkit._io import read_limited as _read_limited
 from followkit.errors import FollowkitError, InputFileError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from followkit.files import FileFormat
+    from followkit.model import Application
+
 STDIO = "-"
 STDIN_NAME = "<stdin>"
 
@@ -56,6 +61,41 @@ def read_bytes(path: str) -> bytes:
         raise InputFileError("is not a valid file name", source=ascii(path)) from None
     with handle:
         return _read_limited(handle, path)
+
+
+#: How the library's error about an unknown CSV column begins.
+_UNKNOWN_COLUMN = "is not a followkit column"
+
+
+def read_applications(
+    path: str, file_format: FileFormat, *, ignore_unknown: bool
+) -> list[tuple[Application, int | None, str]]:
+    """Read the applications in *path* with their rows; errors name the file, row and field.
+
+    Raises:
+        InputFileError: If the file is bad; an unknown CSV column's error names the
+            ``--ignore-unknown-columns`` flag that skips it.
+    """
+    from followkit.files import _located_applications  # noqa: PLC0415  (shared, not public)
+
+    try:
+        return _located_applications(
+            read_bytes(path),
+            file_format=file_format,
+            source=source_name(path),
+            unknown_columns="ignore" if ignore_unknown else "error",
+        )
+    except InputFileError as exc:
+        if not exc.reason.startswith(_UNKNOWN_COLUMN):
+            raise
+        raise InputFileError(
+            f"{_UNKNOWN_COLUMN} (see the file-format documentation for the columns, or "
+            "pass --ignore-unknown-columns to skip the columns followkit does not know)",
+            source=exc.source,
+            row=exc.row,
+            row_label=exc.row_label,
+            field=exc.field,
+        ) from None
 
 
 def read_text(path: str) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from typing import TYPE_CHECKING, Any
+import sys
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from followkit._cli_io import (
+from followkit._io import decode as _decode
+from followkit.cli._io import (
     STDIO,
     UsageError,
     atomic_write,
@@ -23,11 +25,11 @@ from followkit._cli_io import (
     source_name,
     write_output,
 )
-from followkit._io import decode as _decode
 from followkit.errors import InputFileError, InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from followkit.tone import Checker, Finding, Report
 
@@ -38,6 +40,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _BOM = "\ufeff"
+_T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
@@ -93,23 +96,40 @@ def _config(path: str | None) -> Any:
     return Config() if path is None else Config.from_toml(path)
 
 
-def _checker(locale: str, config_path: str | None, *, own_process: bool = False) -> Checker:
-    """Build the checker; in the command's own process, keep the collector off its data.
+def _checker(
+    locale: str, config_path: str | None, *, fallback: str = "en", own_process: bool = False
+) -> Checker:
+    """Build the checker; in the command's own process, keep the collector off its data."""
+    from followkit.tone import Checker, resolve_locale  # noqa: PLC0415
+
+    # The locales come from the command line: say which option is wrong.
+    for option, value in (("--locale", locale), ("--fallback-locale", fallback)):
+        if value != "auto" or option != "--locale":
+            try:
+                resolve_locale(value)
+            except InvalidInputError as exc:
+                raise UsageError(f"{option}: {exc.reason}") from None
+    config = _config(config_path)
+    return _frozen(lambda: Checker(locale, config, fallback=fallback), own_process=own_process)
+
+
+def _frozen(build: Callable[[], _T], *, own_process: bool) -> _T:
+    """Return ``build()``; in the command's own process, keep the collector off its result.
 
     The compiled rules are tens of thousands of small containers that live until the
     process ends. The cyclic garbage collector would walk all of them at every full
     collection (and twice while they are read), which is a fifth of a short check's
     start-up; the command's own process moves them out of its sight with
-    :func:`gc.freeze`. Called in-process by another program, nothing changes.
+    :func:`gc.freeze`. With ``--locale auto`` the rules of a language compile during the
+    first check of a text in it, so each check goes through here too. Called in-process by
+    another program, nothing changes.
     """
-    from followkit.tone import Checker  # noqa: PLC0415
-
     if not own_process:
-        return Checker(locale, _config(config_path))
+        return build()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Checker(locale, _config(config_path))
+        return build()
     finally:
         gc.freeze()
         if enabled:
@@ -171,14 +191,18 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix and STDIO in paths and args.format != "text":
         raise UsageError("--fix on stdin prints the fixed text; --format does not apply")
     refuse_overwriting_inputs(args.output, paths)
-    checker = _checker(args.locale, args.config, own_process=args.own_process)
+    checker = _checker(
+        args.locale, args.config, fallback=args.fallback_locale, own_process=args.own_process
+    )
     results: list[Checked] = []
     rewrites: list[tuple[str, str]] = []
     # Read and check everything first, so that a bad file named late on the command line
     # stops the run before any file is rewritten.
     for path in paths:
         text, bom = _read(path)
-        report = _check(checker, text, path)
+        if not text.strip():
+            raise InputFileError("is empty; there is no text to check", source=source_name(path))
+        report = _check(checker, text, path, own_process=args.own_process)
         fixed = report.fixed() if (args.fix or args.diff) else None
         if args.fix and fixed is not None and fixed != text:
             report = _check(checker, fixed, path)
@@ -189,6 +213,7 @@ def run_check(args: argparse.Namespace) -> int:
         )
     for path, content in rewrites:
         atomic_write(path, content)
+    _notes(results, fix=args.fix, stdin_alone=paths == [STDIO])
     if args.diff:
         diff = "".join(_diff(item) for item in results)
         write_output(args.output, diff)
@@ -204,9 +229,38 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _check(checker: Checker, text: str, path: str) -> Report:
+def _notes(results: list[Checked], *, fix: bool, stdin_alone: bool) -> None:
+    """Tell on standard error what the report cannot show: language doubts, what --fix left.
+
+    Standard output holds the report, or the fixed text when ``--fix`` reads stdin.
+    """
+    lines = [
+        f"{item.path}: note: {warning}" for item in results for warning in item.report.warnings
+    ]
+    if lines:
+        lines.append("(check with --locale auto to use the rules of the text's own language)")
+    for item in results:
+        left = item.report.findings
+        if not (fix and left):
+            continue
+        if stdin_alone:  # the findings are nowhere else: the fixed text is the output
+            lines.extend(
+                f"{item.path}:{f.line}:{f.column}: {f.severity} {f.rule_id} {f.message}"
+                for f in left
+            )
+        them = "it" if len(left) == 1 else "them"
+        lines.append(
+            f"{item.path}: --fix could not rewrite {_plural(len(left), 'finding')}; "
+            f"reword {them} yourself"
+        )
+    if lines:
+        sys.stderr.write("".join(f"{line}\n" for line in lines))
+        sys.stderr.flush()
+
+
+def _check(checker: Checker, text: str, path: str, *, own_process: bool = False) -> Report:
     try:
-        return checker.check(text)
+        return _frozen(lambda: checker.check(text), own_process=own_process)
     except InvalidInputError as exc:  # such as a text over the checker's size limit
         raise InputFileError(exc.reason, source=source_name(path)) from None
 
@@ -272,7 +326,20 @@ def _text(results: list[Checked]) -> str:
         f"{_plural(counts['info'], 'note')} in {_plural(counts['files'], 'file')} "
         f"(courtesy score: {scores})\n"
     )
-    return "\n".join(blocks)
+    locales = ", ".join(
+        f"{item.path} {item.report.locale} ({_HOW[item.report.locale_source]})" for item in results
+    )
+    return "\n".join(blocks) + f"locale: {locales}\n"
+
+
+# How the report's locale was chosen, for people.
+_HOW = {
+    "given": "--locale",
+    "detected": "read from the text",
+    "fallback": "--fallback-locale: the language was unclear",
+    "message": "the message's",
+    "default": "the default",
+}
 
 
 def _finding_block(path: str, lines: Lines, finding: Finding) -> str:
@@ -318,7 +385,9 @@ def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
     """Return the findings as a SARIF 2.1.0 log (one run, one result per finding)."""
     from followkit.cli import _version  # noqa: PLC0415
 
-    catalog = rule_catalog(checker)
+    catalog: dict[str, RuleInfo] = {}
+    for locale in sorted({item.report.locale for item in results}, reverse=True):
+        catalog.update(rule_catalog(checker.for_locale(locale)))
     used = sorted({f.rule_id for item in results for f in item.report.findings})
     index = {rule_id: position for position, rule_id in enumerate(used)}
     rules = []
@@ -408,6 +477,8 @@ def sarif(results: list[Checked], checker: Checker) -> dict[str, Any]:
 
 def run_rules(args: argparse.Namespace) -> int:
     """List the active rules of a locale (and configuration)."""
+    if args.locale == "auto":
+        raise UsageError("--locale: rules lists the rules of one locale; name it (en, de, fr, es)")
     checker = _checker(args.locale, args.config)
     catalog = rule_catalog(checker)
     if args.format == "json":

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from followkit._cli_io import (
+from followkit.cli._io import (
     STDIO,
     UsageError,
-    read_bytes,
+    read_applications,
     refuse_overwriting_inputs,
     source_name,
     write_output,
@@ -57,13 +57,13 @@ def _format_of(path: str, explicit: FileFormat | None) -> FileFormat:
     return _guess_format(path)
 
 
-def load_one(path: str, explicit: FileFormat | None) -> Application:
+def load_one(
+    path: str, explicit: FileFormat | None, *, ignore_unknown: bool = False
+) -> Application:
     """Read the single application in *path* (``-`` for stdin)."""
-    from followkit.files import parse_applications  # noqa: PLC0415
-
     source = source_name(path)
-    applications = parse_applications(
-        read_bytes(path), file_format=_format_of(path, explicit), source=source
+    applications = read_applications(
+        path, _format_of(path, explicit), ignore_unknown=ignore_unknown
     )
     if len(applications) > 1:
         raise InputFileError(
@@ -71,7 +71,7 @@ def load_one(path: str, explicit: FileFormat | None) -> Application:
             "(use 'followkit plan' for many)",
             source=source,
         )
-    return applications[0]
+    return applications[0][0]
 
 
 def _set(data: dict[str, Any], path: tuple[str, ...], value: str) -> None:
@@ -99,7 +99,7 @@ def application(args: argparse.Namespace) -> Application:
     if args.source is None and not given:
         raise UsageError("give an application with --from FILE, or with flags such as --company")
     if args.source is not None:
-        base = load_one(args.source, args.input_format)
+        base = load_one(args.source, args.input_format, ignore_unknown=args.ignore_unknown_columns)
         if not given:
             return base
         data = base.as_dict()
@@ -212,6 +212,11 @@ def build(args: argparse.Namespace) -> Message:
         flag = _OPTION_FLAG.get(field)
         if flag is not None and getattr(args, flag[2:].replace("-", "_")) is not None:
             raise UsageError(f"{flag}: {exc.reason}") from None
+        if args.source is not None and exc.field and not isinstance(exc, InputFileError):
+            # Not from a flag: from the file, such as a locale messages are not written in.
+            raise InputFileError(
+                exc.reason, source=source_name(args.source), field=exc.field
+            ) from None
         raise
 
 

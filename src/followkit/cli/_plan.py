@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from followkit._cli_io import (
+from followkit.cli._io import (
     STDIO,
     UsageError,
-    read_bytes,
+    read_applications,
     refuse_overwriting_inputs,
     source_name,
     write_output,
@@ -41,15 +41,10 @@ def parse_now(value: str | None) -> dt.datetime:
 def _located(
     path: str, explicit: FileFormat | None, *, ignore_unknown: bool
 ) -> list[tuple[Application, int | None, str]]:
-    from followkit.files import _guess_format, _located_applications  # noqa: PLC0415
+    from followkit.files import _guess_format  # noqa: PLC0415  (shared, not public)
 
     kind: FileFormat = explicit or ("json" if path == STDIO else _guess_format(path))
-    return _located_applications(
-        read_bytes(path),
-        file_format=kind,
-        source=source_name(path),
-        unknown_columns="ignore" if ignore_unknown else "error",
-    )
+    return read_applications(path, kind, ignore_unknown=ignore_unknown)
 
 
 def plans(args: argparse.Namespace) -> list[Timeline]:

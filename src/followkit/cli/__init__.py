@@ -65,12 +65,17 @@ exit status: 0 success, 1 check found problems, 2 usage or input error
 
 _CHECK_EPILOG = """\
 examples:
-  followkit check draft.txt
+  followkit check draft.txt                 the language is read from the text
   followkit check --locale de --fail-on info mail-de.txt notes.txt
   pbpaste | followkit check -               check what is on the clipboard
   followkit check --format sarif -o tone.sarif drafts/*.txt
   followkit check --diff draft.txt          show what --fix would change
   followkit check --fix draft.txt           apply the safe rewrites in place
+
+Each text is checked with the rules of the language it is written in (en, de, fr or es),
+read from the text itself; a text too short or too mixed to tell is checked in
+--fallback-locale. With --locale, a text that clearly reads as another language gets a
+note on standard error.
 
 exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for errors
 """
@@ -218,12 +223,23 @@ def _check_parser(commands: Any) -> None:
         "check",
         summary="check the tone of follow-up texts",
         epilog=_CHECK_EPILOG,
-        handler="followkit._cli_check:run_check",
+        handler="followkit.cli._check:run_check",
     )
     check.add_argument(
         "files", nargs="*", metavar="FILE", help="UTF-8 text files; none or '-' reads stdin"
     )
-    check.add_argument("--locale", default="en", help="language of the texts (default: en)")
+    check.add_argument(
+        "--locale",
+        default="auto",
+        help="language of the texts: en, de, fr, es (or regional), or auto (the default): "
+        "read from each text",
+    )
+    check.add_argument(
+        "--fallback-locale",
+        metavar="LOCALE",
+        default="en",
+        help="with --locale auto, the language of texts too short to tell (default: en)",
+    )
     check.add_argument("--config", metavar="FILE", help="a tone-checker configuration (TOML)")
     check.add_argument(
         "--format",
@@ -257,7 +273,7 @@ def _draft_parser(commands: Any) -> None:
         "draft",
         summary="draft a follow-up message",
         epilog=_DRAFT_EPILOG,
-        handler="followkit._cli_draft:run_draft",
+        handler="followkit.cli._draft:run_draft",
     )
     draft.add_argument("kind", type=_kind, metavar="KIND", help=", ".join(DRAFT_KINDS))
     draft.add_argument(
@@ -271,6 +287,7 @@ def _draft_parser(commands: Any) -> None:
         choices=("json", "toml", "csv"),
         help="format of --from (default: from the extension; json for stdin)",
     )
+    _ignore_unknown_columns(draft)
     app = draft.add_argument_group("application (override or replace --from)")
     for flag, metavar, text in (
         ("--company", "TEXT", "the company that interviewed you"),
@@ -343,7 +360,7 @@ def _plan_parser(commands: Any) -> None:
         "plan",
         summary="plan when to send each follow-up",
         epilog=_PLAN_EPILOG,
-        handler="followkit._cli_plan:run_plan",
+        handler="followkit.cli._plan:run_plan",
     )
     plan.add_argument(
         "--from",
@@ -357,11 +374,7 @@ def _plan_parser(commands: Any) -> None:
         choices=("json", "toml", "csv"),
         help="format of --from (default: from the extension; json for stdin)",
     )
-    plan.add_argument(
-        "--ignore-unknown-columns",
-        action="store_true",
-        help="skip CSV columns followkit does not know (such as a tracker's own notes)",
-    )
+    _ignore_unknown_columns(plan)
     plan.add_argument(
         "--now",
         metavar="DATETIME",
@@ -377,13 +390,21 @@ def _plan_parser(commands: Any) -> None:
     plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
 
+def _ignore_unknown_columns(parser: Any) -> None:
+    parser.add_argument(
+        "--ignore-unknown-columns",
+        action="store_true",
+        help="skip CSV columns followkit does not know (such as a tracker's own notes)",
+    )
+
+
 def _rules_parser(commands: Any) -> None:
     rules = _add(
         commands,
         "rules",
         summary="list the tone rules",
         epilog=_RULES_EPILOG,
-        handler="followkit._cli_check:run_rules",
+        handler="followkit.cli._check:run_rules",
     )
     rules.add_argument("--locale", default="en", help="the rules of this locale (default: en)")
     rules.add_argument("--config", metavar="FILE", help="include a configuration's extra rules")
