@@ -7,8 +7,8 @@ strategy weights were calibrated once on this set (logistic regression, signs he
 paper's table 3; 10-fold cross-validated accuracy 63.8 %, AUC 0.69), so the figure printed
 here is an in-sample one; the decision threshold is fixed in advance (below). The script
 prints accuracy, ROC AUC (computed here, from ranks) and the share of the politest
-requests that get a warning or an error: with the defaults, and with the intent layer's
-findings raised to warnings. The intent model is trained on Stack Overflow's requests rated
+requests that get a warning or an error: with the defaults, and with the phrase rules
+alone. The intent model is trained on Stack Overflow's requests rated
 above the median (``scripts/stack_exchange_corpus.py``), so its figures are given for the
 other 24 communities, which it never saw.
 
@@ -128,8 +128,8 @@ def main() -> int:
     print(f"  top quartile with warning/error   {result['polite_flagged']:7.2%}   (target <= 2 %)")
     print(f"  bottom quartile with warning/error {result['impolite_flagged']:6.2%}")
     impolite, polite = quartiles(rows, unseen=True)
-    raised = Checker("en", Config(severity={"intent": "warning"}))
-    for name, checker in (("defaults", Checker("en")), ("intent findings raised", raised)):
+    rules = Checker("en", Config(disable=["intent"]))
+    for name, checker in (("defaults", Checker("en")), ("the rules alone", rules)):
         result = evaluate(checker, impolite, polite)
         print(f"Communities the intent model never saw, {name}: {len(impolite)} + {len(polite)}")
         print(f"  ROC AUC                       {result['auc']:7.3f}")
