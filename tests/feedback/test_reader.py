@@ -96,6 +96,22 @@ MECHANISMS = [
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states
     ("fr", "Votre niveau d'anglais n'était pas encore suffisant.", ["language-proficiency"], []),
+    # two topics side by side share one cue: the generic one next to it is a modifier
+    (
+        "en",
+        "Her stories about pushing back on senior leadership were limited.",
+        ["stakeholder-management"],
+        [],
+    ),
+    ("en", "Leadership was weak.", ["leadership"], []),
+    (
+        "en",
+        "The quantitative reasoning test came out below the bar.",
+        ["quantitative-analysis"],
+        [],
+    ),
+    # ... but topics joined into a list keep the cue each
+    ("en", "Kafka and system design were weak spots.", ["technology", "system-design"], []),
 ]
 
 

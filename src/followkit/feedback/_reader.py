@@ -64,6 +64,12 @@ _SUBJECTS = frozenset({TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL})
 _TOOLISH = frozenset({TOOL, NAMED})
 #: How near (in words, same clause) another topic hides a weak one ("experience with Kafka").
 WEAK_REACH: Final = 3
+#: Most words between two topics read as one phrase ("pushing back on leadership").
+COMPOUND_GAP: Final = 3
+#: Words that join two topics into a list, in the supported languages.
+_COORDINATORS = frozenset(
+    {"and", "or", "nor", "und", "oder", "sowie", "et", "ou", "y", "e", "o", "u", "ni"}
+)
 
 
 @attrs.frozen
@@ -279,6 +285,7 @@ class Matcher:
         # (payload, start, end, polarity, rank, the topic's own words)
         results: list[tuple[int, int, int, Polarity, int, tuple[int, int]]] = []
         orphans: list[tuple[int, int, int]] = []  # subjects with no cue
+        shared: dict[int, list[int]] = {}  # cue start -> the results that took its polarity
         for payload, start, end in subjects:
             category = self.entries[payload][0]
             fixed = _fixed(category, _negation(negation_ends, start, clauses) is not None)
@@ -300,6 +307,8 @@ class Matcher:
                 # The span runs from the topic to its cue: what the feedback says about it.
                 first, last = min(start, cue_start), max(end, cue_end)
                 results.append((payload, first, last, polarity, 1 if near else 2, (start, end)))
+                shared.setdefault(cue_start, []).append(len(results) - 1)
+        results = _without_modifiers(results, shared, sentence)
         # A segment with a gap cue and no topic ("..., but it could have gone deeper")
         # passes the gap to the topics of the segment before.
         topic_segments = {segment_of[start] for _p, start, _e in subjects}
@@ -362,6 +371,48 @@ class Matcher:
                 continue
             kept.append(hit)
         return kept
+
+
+def _without_modifiers(
+    results: list[tuple[int, int, int, Polarity, int, tuple[int, int]]],
+    shared: dict[int, list[int]],
+    sentence: _Sentence,
+) -> list[tuple[int, int, int, Polarity, int, tuple[int, int]]]:
+    """Drop a topic that only modifies the next one toward their shared cue.
+
+    In "pushing back on leadership was light", "stakeholder mapping answers were generic"
+    or "limited experience managing a team", two topics stand side by side in one clause
+    and take the same cue: the phrase names one point, the more specific topic farther
+    from the cue, and the generic word next to the cue ("leadership", "answers",
+    "experience") is part of it. Topics joined by "and", "or", a comma or more than
+    :data:`COMPOUND_GAP` words keep the cue each ("SQL and Python were weak").
+    """
+    clauses, words = sentence.clauses, sentence.words
+    dropped: set[int] = set()
+    for cue, members in shared.items():
+        for outer in members:
+            for inner in members:
+                o_start, o_end = results[outer][5]
+                i_start, i_end = results[inner][5]
+                if (
+                    outer == inner
+                    or results[outer][0] == results[inner][0]
+                    or results[inner][4] != 1
+                    or clauses[o_start] != clauses[i_start]
+                    or clauses[i_start] != clauses[cue]
+                ):
+                    continue
+                if cue >= i_end:  # the cue after both: "leadership was light"
+                    first, last = o_end, i_start
+                else:  # the cue before both: "limited experience managing a team"
+                    first, last = i_end, o_start
+                if (
+                    0 <= last - first <= COMPOUND_GAP
+                    and (cue >= i_end) == (cue >= o_end)
+                    and not any(words[index] in _COORDINATORS for index in range(first, last))
+                ):
+                    dropped.add(inner)
+    return [result for index, result in enumerate(results) if index not in dropped]
 
 
 def _named(sentence: _Sentence, first: int, *, nouns: bool) -> int | None:
