@@ -110,6 +110,15 @@ MECHANISMS = [
         ["quantitative-analysis"],
         [],
     ),
+    # a constraint phrase hides the topics inside it: the candidate cannot work on it
+    ("en", "The post is now graded below candidates at your level of seniority.", [], []),
+    # words of one area that mean something else in context
+    ("en", "We decided late in the process to promote from within the team.", [], []),
+    ("en", "You joined the video call fifteen minutes late.", ["interview-setup"], []),
+    ("en", "The job needs in-person presence at the depot, which you ruled out.", ["location"], []),
+    ("en", "You lacked presence when the director challenged you.", ["confidence"], []),
+    ("en", "Our priorities shift every quarter, so we did not mind that at all.", [], []),
+    ("en", "We were unsure you could cover night shifts.", ["availability"], []),
     # ... but topics joined into a list keep the cue each
     ("en", "Kafka and system design were weak spots.", ["technology", "system-design"], []),
 ]

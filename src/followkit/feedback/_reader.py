@@ -64,6 +64,8 @@ _SUBJECTS = frozenset({TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL})
 _TOOLISH = frozenset({TOOL, NAMED})
 #: How near (in words, same clause) another topic hides a weak one ("experience with Kafka").
 WEAK_REACH: Final = 3
+#: Fewest words of a cue or constraint phrase that hides the topics inside it.
+PHRASE_HIDES: Final = 3
 #: Most words between two topics read as one phrase ("pushing back on leadership").
 COMPOUND_GAP: Final = 3
 #: Words that join two topics into a list, in the supported languages.
@@ -227,11 +229,15 @@ class Matcher:
                 cues.append((payload, start, end))
         cues = _outermost(cues)
         # A neutral phrase hides the topics inside it too ("not a reflection of your
-        # qualifications", "experience more closely matches").
+        # qualifications", "experience more closely matches"); so does a longer cue or
+        # constraint phrase: "we were unsure" is the panel's doubt, not the candidate's
+        # confidence, and "candidates at your level of experience" is a re-levelling
+        # (one word, as "budget" in "Budgetplanung", hides nothing).
         hidden = {
             index
             for payload, start, end in cues
             if self.entries[payload][0] == NEUTRAL
+            or (self.entries[payload][0] != NEGATION and end - start >= PHRASE_HIDES)
             for index in range(start, end)
         }
         subjects = [hit for hit in subjects if hit[1] not in hidden or hit[2] - 1 not in hidden]
