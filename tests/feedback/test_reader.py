@@ -92,6 +92,9 @@ MECHANISMS = [
     # a weak topic needs a cue close by, and gives way to a named topic next to it
     ("en", "We reviewed the assignment last week.", [], []),
     ("en", "We need more hands-on experience with Terraform.", ["technology"], []),
+    # "experience" + what was done gives way to the topic that names what was done
+    ("en", "You had limited experience managing a team of analysts.", ["leadership"], []),
+    ("en", "We needed more years of industry experience.", ["industry-experience"], []),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states

@@ -370,9 +370,9 @@ class Matcher:
         for hit in subjects:
             _payload, start, end = hit
             if self.entries[hit[0]][0] == WEAK and any(
-                (end + gap in starts and clauses[end + gap] == clauses[start])
-                or (start - gap in ends and clauses[start - gap - 1] == clauses[start])
-                for gap in range(WEAK_REACH + 1)
+                (index in starts and clauses[index] == clauses[start])
+                or (index + 1 in ends and clauses[index] == clauses[start])
+                for index in range(start - WEAK_REACH - 1, end + WEAK_REACH + 1)
             ):
                 continue
             kept.append(hit)
