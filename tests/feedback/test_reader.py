@@ -95,6 +95,17 @@ MECHANISMS = [
     # "experience" + what was done gives way to the topic that names what was done
     ("en", "You had limited experience managing a team of analysts.", ["leadership"], []),
     ("en", "We needed more years of industry experience.", ["industry-experience"], []),
+    # "knowledge of ..." is the domain unless another topic stands next to it
+    ("en", "Your knowledge of the tendering rules was limited.", ["domain-knowledge"], []),
+    ("en", "Your knowledge of SQL was limited.", ["sql-data"], []),
+    ("de", "Ihre Kenntnis der Vergaberegeln war noch lückenhaft.", ["domain-knowledge"], []),
+    ("fr", "Votre connaissance des marchés publics reste limitée.", ["domain-knowledge"], []),
+    (
+        "es",
+        "Su conocimiento de las normas de licitación fue insuficiente.",
+        ["domain-knowledge"],
+        [],
+    ),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states
