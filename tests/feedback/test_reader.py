@@ -106,6 +106,9 @@ MECHANISMS = [
         ["domain-knowledge"],
         [],
     ),
+    # a requirement of the role is a gap: German separable verbs, French "le poste suppose"
+    ("de", "Die Stelle setzt Führungserfahrung mit größeren Teams voraus.", ["leadership"], []),
+    ("fr", "Le poste suppose de savoir manager une équipe de techniciens.", ["leadership"], []),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states

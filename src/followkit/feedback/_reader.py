@@ -392,6 +392,9 @@ def _without_modifiers(
     from the cue, and the generic word next to the cue ("leadership", "answers",
     "experience") is part of it. Topics joined by "and", "or", a comma or more than
     :data:`COMPOUND_GAP` words keep the cue each ("SQL and Python were weak").
+
+    Each cue is shared by the topics within :data:`WINDOW` words of it only, so this stays
+    linear in the sentence.
     """
     clauses, words = sentence.clauses, sentence.words
     dropped: set[int] = set()
