@@ -109,6 +109,14 @@ MECHANISMS = [
     # a requirement of the role is a gap: German separable verbs, French "le poste suppose"
     ("de", "Die Stelle setzt Führungserfahrung mit größeren Teams voraus.", ["leadership"], []),
     ("fr", "Le poste suppose de savoir manager une équipe de techniciens.", ["leadership"], []),
+    # a restriction names what is missing
+    (
+        "en",
+        "Your experience so far has mostly been with small retail clients.",
+        ["industry-experience"],
+        [],
+    ),
+    ("en", "Your people management was mostly informal.", ["leadership"], []),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states
