@@ -117,6 +117,7 @@ MECHANISMS = [
         [],
     ),
     ("en", "Your people management was mostly informal.", ["leadership"], []),
+    ("de", "Ihre Führungserfahrung war bisher überwiegend informell.", ["leadership"], []),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states
