@@ -118,6 +118,11 @@ MECHANISMS = [
     ),
     ("en", "Your people management was mostly informal.", ["leadership"], []),
     ("de", "Ihre Führungserfahrung war bisher überwiegend informell.", ["leadership"], []),
+    # superlatives and plain qualities of work are praise
+    ("en", "Your SQL exercise was one of the best we saw this year.", [], ["sql-data"]),
+    ("en", "Their verdict: the strongest system design answer of the week.", [], ["system-design"]),
+    ("en", "The code quality was clean throughout.", [], ["code-quality"]),
+    ("en", "Your written exercise was easy to follow.", [], ["written-communication"]),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states
