@@ -109,6 +109,19 @@ MECHANISMS = [
     # a requirement of the role is a gap: German separable verbs, French "le poste suppose"
     ("de", "Die Stelle setzt Führungserfahrung mit größeren Teams voraus.", ["leadership"], []),
     ("fr", "Le poste suppose de savoir manager une équipe de techniciens.", ["leadership"], []),
+    # German: the work handed in beforehand; a view of the role that differs from it
+    (
+        "de",
+        "Ihre eingereichte Ausarbeitung zum Fall blieb hinter unseren Erwartungen.",
+        ["take-home"],
+        [],
+    ),
+    (
+        "de",
+        "Ihr Verständnis der Rolle unterscheidet sich von dem, was wir suchen.",
+        ["role-understanding"],
+        [],
+    ),
     # a restriction names what is missing
     (
         "en",
