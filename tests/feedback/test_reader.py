@@ -122,6 +122,8 @@ MECHANISMS = [
         ["role-understanding"],
         [],
     ),
+    # French: a sector named without an article
+    ("fr", "Il vous manque une expérience en milieu hospitalier.", ["industry-experience"], []),
     # a restriction names what is missing
     (
         "en",
