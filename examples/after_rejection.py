@@ -61,7 +61,8 @@ def read_rejection(raw: bytes) -> followkit.Application:
             name="Alex Kim",
             email="alex@example.com",
             profile_url="https://www.linkedin.com/in/alex-kim",
-            timezone=berlin,
+            # Alex has moved to New York; the recruiter is in Munich.
+            timezone=ZoneInfo("America/New_York"),
         ),
         contacts=[
             followkit.Contact(name=sender.display_name, email=sender.addr_spec, role="Recruiter")
@@ -97,7 +98,8 @@ def main(output: Path) -> None:
     monday = dt.datetime(2026, 11, 23, 9, 45, tzinfo=app.candidate_zone)
     for step in timeline.due(monday):
         label = "overdue" if step.is_overdue(monday) else "due now"
-        print(f"{label:<8} {step.id:<24} {step.due:%a %d %b %H:%M}")
+        due = step.due.astimezone(app.candidate_zone)
+        print(f"{label:<8} {step.id:<24} {due:%a %d %b %H:%M} your time")
     upcoming = timeline.apply(followkit.Sent("thank-you-and-feedback", monday)).next_outreach()
     if upcoming is not None:
         print(f"Once it is sent, the next message is {upcoming.id} on {upcoming.due:%a %d %b}.")

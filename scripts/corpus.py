@@ -34,11 +34,16 @@ def files(*names: str) -> list[Path]:
     Raises:
         SystemExit: If a file's writer has no split.
     """
-    chosen = splits()
-    found = sorted(CORPUS.glob("*/*.jsonl"))
+    return _split_files(CORPUS, splits(), names)
+
+
+def _split_files(folder: Path, chosen: dict[str, str], names: tuple[str, ...]) -> list[Path]:
+    """The ``<locale>/<writer>.jsonl`` files of *folder* whose writer is in one of *names*."""
+    found = sorted(folder.glob("*/*.jsonl"))
     unknown = sorted({path.stem for path in found} - set(chosen))
     if unknown:
-        raise SystemExit(f"writers without a split in corpus/splits.toml: {', '.join(unknown)}")
+        where = (folder / "splits.toml").relative_to(ROOT)
+        raise SystemExit(f"writers without a split in {where}: {', '.join(unknown)}")
     return [path for path in found if not names or chosen[path.stem] in names]
 
 
@@ -58,8 +63,13 @@ def training_digest() -> str:
 
 def load(locale: str, *names: str) -> list[dict[str, Any]]:
     """The messages of *locale* in the given splits."""
+    return _rows(files(*names), locale)
+
+
+def _rows(paths: list[Path], locale: str) -> list[dict[str, Any]]:
+    """The JSON lines of the files of *locale* among *paths*."""
     rows = []
-    for path in files(*names):
+    for path in paths:
         if path.parent.name == locale:
             rows.extend(json.loads(line) for line in path.read_text("utf-8").splitlines())
     return rows
@@ -80,18 +90,9 @@ def feedback_files(*names: str) -> list[Path]:
     Raises:
         SystemExit: If a file's writer has no split.
     """
-    chosen = feedback_splits()
-    found = sorted(FEEDBACK.glob("*/*.jsonl"))
-    unknown = sorted({path.stem for path in found} - set(chosen))
-    if unknown:
-        raise SystemExit(f"writers without a split in corpus/feedback/splits.toml: {unknown}")
-    return [path for path in found if not names or chosen[path.stem] in names]
+    return _split_files(FEEDBACK, feedback_splits(), names)
 
 
 def load_feedback(locale: str, *names: str) -> list[dict[str, Any]]:
     """The feedback messages of *locale* in the given splits."""
-    rows = []
-    for path in feedback_files(*names):
-        if path.parent.name == locale:
-            rows.extend(json.loads(line) for line in path.read_text("utf-8").splitlines())
-    return rows
+    return _rows(feedback_files(*names), locale)
