@@ -23,7 +23,7 @@ def praised(text: str, locale: str = "en") -> list[str]:
 # (locale, text, areas to improve, strengths)
 CASES = [
     ("en", "Your SQL was strong, but system design lacked depth.", ["system-design"], ["sql-data"]),
-    ("en", "There were no concerns about your SQL.", [], []),
+    ("en", "There were no concerns about your SQL.", [], ["sql-data"]),
     ("en", "You have no hands-on experience with Kubernetes.", ["technology"], []),
     ("en", "Your presentation wasn't as strong as we hoped.", ["presenting"], []),
     ("en", "We were impressed by your stakeholder management.", [], ["stakeholder-management"]),
@@ -133,6 +133,20 @@ MECHANISMS = [
     ),
     ("en", "Your people management was mostly informal.", ["leadership"], []),
     ("de", "Ihre Führungserfahrung war bisher überwiegend informell.", ["leadership"], []),
+    # a negated concern is praise of its topic
+    (
+        "en",
+        "Nobody had any doubts about your Excel modelling.",
+        [],
+        ["quantitative-analysis"],
+    ),
+    ("en", "We did not have any reservations about your presentation.", [], ["presenting"]),
+    (
+        "en",
+        "Zero concerns about your SQL, but system design lacked depth.",
+        ["system-design"],
+        ["sql-data"],
+    ),
     # superlatives and plain qualities of work are praise
     ("en", "Your SQL exercise was one of the best we saw this year.", [], ["sql-data"]),
     ("en", "Their verdict: the strongest system design answer of the week.", [], ["system-design"]),

@@ -8,8 +8,9 @@ What a mention means comes from the words around it, decided per sentence:
    on SQL, but system design lacked depth" holds two.
 2. Cue phrases give a polarity: gap ("lacked", "could improve", "more depth") or strength
    ("strong", "impressed"). A negation just before a strength cue turns it into a gap ("not
-   as strong"); before a gap cue it cancels it ("no concerns about"). A negation that
-   negates no cue is a gap cue itself ("no experience with Kafka").
+   as strong"); before a gap cue it cancels it ("no weaknesses in"). A negation that
+   negates no cue is a gap cue itself ("no experience with Kafka"). Longer phrases win
+   over the words inside them: a locale may list "no concerns" as a strength cue.
 3. A topic ("system design", "SQL") takes the polarity of the nearest cue of its segment,
    preferring one in the same comma-delimited clause. A segment with cues and no topic
    ("..., but could have gone deeper") passes a gap to the topics of the segment before.
