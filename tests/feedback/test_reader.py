@@ -44,7 +44,7 @@ CASES = [
         ["system-design"],
         ["sql-data"],
     ),
-    ("de", "Es gab keine Bedenken bezüglich Ihrer Präsentation.", [], []),
+    ("de", "Es gab keine Bedenken bezüglich Ihrer Präsentation.", [], ["presenting"]),
     ("de", "Uns fehlte Erfahrung mit Terraform.", ["technology"], []),
     ("de", "Ihre Antworten waren zu allgemein.", ["structured-answers"], []),
     (
@@ -53,7 +53,7 @@ CASES = [
         ["system-design"],
         ["sql-data"],
     ),
-    ("fr", "Aucune inquiétude sur votre présentation.", [], []),
+    ("fr", "Aucune inquiétude sur votre présentation.", [], ["presenting"]),
     ("fr", "Vos reponses etaient trop generales.", ["structured-answers"], []),
     ("fr", "Vous n'avez pas d'expérience avec Kafka.", ["technology"], []),
     (
@@ -65,7 +65,7 @@ CASES = [
         ["system-design"],
         ["sql-data"],
     ),
-    ("es", "No hubo dudas sobre tu presentación.", [], []),
+    ("es", "No hubo dudas sobre tu presentación.", [], ["presenting"]),
     ("es", "Tus respuestas fueron demasiado generales.", ["structured-answers"], []),
     ("es", "Nos falta ver más experiencia con Salesforce.", ["technology"], []),
 ]
@@ -147,6 +147,13 @@ MECHANISMS = [
         ["system-design"],
         ["sql-data"],
     ),
+    ("de", "Wir hatten keinerlei Zweifel an Ihren SQL-Kenntnissen.", [], ["sql-data"]),
+    ("fr", "Le jury n'a aucune réserve sur votre maîtrise de SQL.", [], ["sql-data"]),
+    ("es", "No tenemos ninguna duda sobre tu manejo de SQL.", [], ["sql-data"]),
+    # French "réservé" (shy) is said of a person; unaccented it reads as "réserve" (a doubt)
+    ("fr", "Vous nous avez semblé un peu réservé face au jury.", ["confidence"], []),
+    # ... but "sin duda" (undoubtedly) stays neutral
+    ("es", "Sin duda revisaremos tu SQL otra vez.", [], []),
     # superlatives and plain qualities of work are praise
     ("en", "Your SQL exercise was one of the best we saw this year.", [], ["sql-data"]),
     ("en", "Their verdict: the strongest system design answer of the week.", [], ["system-design"]),
