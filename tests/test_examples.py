@@ -33,8 +33,10 @@ EXPECTED: dict[str, list[str]] = {
         "[pressure.asap]",
         "Subject: Re: Your application for Data Engineer at Acme Analytics",
         "Tone check of the draft: ok=True",
-        "Monday, November 23, 2026, 9:30\u202fAM Central European Standard Time"
-        " (3:30\u202fAM your time) — thank Jordan Lee and ask for feedback",
+        (
+            "Monday, November 23, 2026, 9:30\u202fAM Central European Standard Time"
+            " (3:30\u202fAM your time) — thank Jordan Lee and ask for feedback"
+        ),
         "Thursday, February 11, 2027, 6:00\u202fPM — engage with Acme Analytics's content",
         "overdue  reflection               Sat 21 Nov 18:00 your time",
         "overdue  thank-you-and-feedback   Mon 23 Nov 03:30 your time",

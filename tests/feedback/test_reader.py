@@ -23,7 +23,7 @@ def praised(text: str, locale: str = "en") -> list[str]:
 # (locale, text, areas to improve, strengths)
 CASES = [
     ("en", "Your SQL was strong, but system design lacked depth.", ["system-design"], ["sql-data"]),
-    ("en", "There were no concerns about your SQL.", [], []),
+    ("en", "There were no concerns about your SQL.", [], ["sql-data"]),
     ("en", "You have no hands-on experience with Kubernetes.", ["technology"], []),
     ("en", "Your presentation wasn't as strong as we hoped.", ["presenting"], []),
     ("en", "We were impressed by your stakeholder management.", [], ["stakeholder-management"]),
@@ -44,7 +44,7 @@ CASES = [
         ["system-design"],
         ["sql-data"],
     ),
-    ("de", "Es gab keine Bedenken bezüglich Ihrer Präsentation.", [], []),
+    ("de", "Es gab keine Bedenken bezüglich Ihrer Präsentation.", [], ["presenting"]),
     ("de", "Uns fehlte Erfahrung mit Terraform.", ["technology"], []),
     ("de", "Ihre Antworten waren zu allgemein.", ["structured-answers"], []),
     (
@@ -53,7 +53,7 @@ CASES = [
         ["system-design"],
         ["sql-data"],
     ),
-    ("fr", "Aucune inquiétude sur votre présentation.", [], []),
+    ("fr", "Aucune inquiétude sur votre présentation.", [], ["presenting"]),
     ("fr", "Vos reponses etaient trop generales.", ["structured-answers"], []),
     ("fr", "Vous n'avez pas d'expérience avec Kafka.", ["technology"], []),
     (
@@ -65,7 +65,7 @@ CASES = [
         ["system-design"],
         ["sql-data"],
     ),
-    ("es", "No hubo dudas sobre tu presentación.", [], []),
+    ("es", "No hubo dudas sobre tu presentación.", [], ["presenting"]),
     ("es", "Tus respuestas fueron demasiado generales.", ["structured-answers"], []),
     ("es", "Nos falta ver más experiencia con Salesforce.", ["technology"], []),
 ]
@@ -92,10 +92,102 @@ MECHANISMS = [
     # a weak topic needs a cue close by, and gives way to a named topic next to it
     ("en", "We reviewed the assignment last week.", [], []),
     ("en", "We need more hands-on experience with Terraform.", ["technology"], []),
+    # "experience" + what was done gives way to the topic that names what was done
+    ("en", "You had limited experience managing a team of analysts.", ["leadership"], []),
+    ("en", "We needed more years of industry experience.", ["industry-experience"], []),
+    # "knowledge of ..." is the domain unless another topic stands next to it
+    ("en", "Your knowledge of the tendering rules was limited.", ["domain-knowledge"], []),
+    ("en", "Your knowledge of SQL was limited.", ["sql-data"], []),
+    ("de", "Ihre Kenntnis der Vergaberegeln war noch lückenhaft.", ["domain-knowledge"], []),
+    ("fr", "Votre connaissance des marchés publics reste limitée.", ["domain-knowledge"], []),
+    (
+        "es",
+        "Su conocimiento de las normas de licitación fue insuficiente.",
+        ["domain-knowledge"],
+        [],
+    ),
+    # a requirement of the role is a gap: German separable verbs, French "le poste suppose"
+    ("de", "Die Stelle setzt Führungserfahrung mit größeren Teams voraus.", ["leadership"], []),
+    ("fr", "Le poste suppose de savoir manager une équipe de techniciens.", ["leadership"], []),
+    # German: the work handed in beforehand; a view of the role that differs from it
+    (
+        "de",
+        "Ihre eingereichte Ausarbeitung zum Fall blieb hinter unseren Erwartungen.",
+        ["take-home"],
+        [],
+    ),
+    (
+        "de",
+        "Ihr Verständnis der Rolle unterscheidet sich von dem, was wir suchen.",
+        ["role-understanding"],
+        [],
+    ),
+    # French: a sector named without an article
+    ("fr", "Il vous manque une expérience en milieu hospitalier.", ["industry-experience"], []),
+    # a restriction names what is missing
+    (
+        "en",
+        "Your experience so far has mostly been with small retail clients.",
+        ["industry-experience"],
+        [],
+    ),
+    ("en", "Your people management was mostly informal.", ["leadership"], []),
+    ("de", "Ihre Führungserfahrung war bisher überwiegend informell.", ["leadership"], []),
+    # a negated concern is praise of its topic
+    (
+        "en",
+        "Nobody had any doubts about your Excel modelling.",
+        [],
+        ["quantitative-analysis"],
+    ),
+    ("en", "We did not have any reservations about your presentation.", [], ["presenting"]),
+    (
+        "en",
+        "Zero concerns about your SQL, but system design lacked depth.",
+        ["system-design"],
+        ["sql-data"],
+    ),
+    ("de", "Wir hatten keinerlei Zweifel an Ihren SQL-Kenntnissen.", [], ["sql-data"]),
+    ("fr", "Le jury n'a aucune réserve sur votre maîtrise de SQL.", [], ["sql-data"]),
+    ("es", "No tenemos ninguna duda sobre tu manejo de SQL.", [], ["sql-data"]),
+    # French "réservé" (shy) is said of a person; unaccented it reads as "réserve" (a doubt)
+    ("fr", "Vous nous avez semblé un peu réservé face au jury.", ["confidence"], []),
+    # ... but "sin duda" (undoubtedly) stays neutral
+    ("es", "Sin duda revisaremos tu SQL otra vez.", [], []),
+    # superlatives and plain qualities of work are praise
+    ("en", "Your SQL exercise was one of the best we saw this year.", [], ["sql-data"]),
+    ("en", "Their verdict: the strongest system design answer of the week.", [], ["system-design"]),
+    ("en", "The code quality was clean throughout.", [], ["code-quality"]),
+    ("en", "Your written exercise was easy to follow.", [], ["written-communication"]),
     # a neutral phrase hides the topics inside it
     ("en", "This is not a reflection of your qualifications.", [], []),
     # French "ne" does not cancel the gap that "pas encore" states
     ("fr", "Votre niveau d'anglais n'était pas encore suffisant.", ["language-proficiency"], []),
+    # two topics side by side share one cue: the generic one next to it is a modifier
+    (
+        "en",
+        "Her stories about pushing back on senior leadership were limited.",
+        ["stakeholder-management"],
+        [],
+    ),
+    ("en", "Leadership was weak.", ["leadership"], []),
+    (
+        "en",
+        "The quantitative reasoning test came out below the bar.",
+        ["quantitative-analysis"],
+        [],
+    ),
+    # a constraint phrase hides the topics inside it: the candidate cannot work on it
+    ("en", "The post is now graded below candidates at your level of seniority.", [], []),
+    # words of one area that mean something else in context
+    ("en", "We decided late in the process to promote from within the team.", [], []),
+    ("en", "You joined the video call fifteen minutes late.", ["interview-setup"], []),
+    ("en", "The job needs in-person presence at the depot, which you ruled out.", ["location"], []),
+    ("en", "You lacked presence when the director challenged you.", ["confidence"], []),
+    ("en", "Our priorities shift every quarter, so we did not mind that at all.", [], []),
+    ("en", "We were unsure you could cover night shifts.", ["availability"], []),
+    # ... but topics joined into a list keep the cue each
+    ("en", "Kafka and system design were weak spots.", ["technology", "system-design"], []),
 ]
 
 

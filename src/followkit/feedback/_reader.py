@@ -8,8 +8,9 @@ What a mention means comes from the words around it, decided per sentence:
    on SQL, but system design lacked depth" holds two.
 2. Cue phrases give a polarity: gap ("lacked", "could improve", "more depth") or strength
    ("strong", "impressed"). A negation just before a strength cue turns it into a gap ("not
-   as strong"); before a gap cue it cancels it ("no concerns about"). A negation that
-   negates no cue is a gap cue itself ("no experience with Kafka").
+   as strong"); before a gap cue it cancels it ("no weaknesses in"). A negation that
+   negates no cue is a gap cue itself ("no experience with Kafka"). Longer phrases win
+   over the words inside them: a locale may list "no concerns" as a strength cue.
 3. A topic ("system design", "SQL") takes the polarity of the nearest cue of its segment,
    preferring one in the same comma-delimited clause. A segment with cues and no topic
    ("..., but could have gone deeper") passes a gap to the topics of the segment before.
@@ -64,6 +65,14 @@ _SUBJECTS = frozenset({TOPIC, WEAK, AREA_GAP, AREA_STRENGTH, TOOL})
 _TOOLISH = frozenset({TOOL, NAMED})
 #: How near (in words, same clause) another topic hides a weak one ("experience with Kafka").
 WEAK_REACH: Final = 3
+#: Fewest words of a cue or constraint phrase that hides the topics inside it.
+PHRASE_HIDES: Final = 3
+#: Most words between two topics read as one phrase ("pushing back on leadership").
+COMPOUND_GAP: Final = 3
+#: Words that join two topics into a list, in the supported languages.
+_COORDINATORS = frozenset(
+    {"and", "or", "nor", "und", "oder", "sowie", "et", "ou", "y", "e", "o", "u", "ni"}
+)
 
 
 @attrs.frozen
@@ -221,11 +230,15 @@ class Matcher:
                 cues.append((payload, start, end))
         cues = _outermost(cues)
         # A neutral phrase hides the topics inside it too ("not a reflection of your
-        # qualifications", "experience more closely matches").
+        # qualifications", "experience more closely matches"); so does a longer cue or
+        # constraint phrase: "we were unsure" is the panel's doubt, not the candidate's
+        # confidence, and "candidates at your level of experience" is a re-levelling
+        # (one word, as "budget" in "Budgetplanung", hides nothing).
         hidden = {
             index
             for payload, start, end in cues
             if self.entries[payload][0] == NEUTRAL
+            or (self.entries[payload][0] != NEGATION and end - start >= PHRASE_HIDES)
             for index in range(start, end)
         }
         subjects = [hit for hit in subjects if hit[1] not in hidden or hit[2] - 1 not in hidden]
@@ -279,6 +292,7 @@ class Matcher:
         # (payload, start, end, polarity, rank, the topic's own words)
         results: list[tuple[int, int, int, Polarity, int, tuple[int, int]]] = []
         orphans: list[tuple[int, int, int]] = []  # subjects with no cue
+        shared: dict[int, list[int]] = {}  # cue start -> the results that took its polarity
         for payload, start, end in subjects:
             category = self.entries[payload][0]
             fixed = _fixed(category, _negation(negation_ends, start, clauses) is not None)
@@ -300,6 +314,8 @@ class Matcher:
                 # The span runs from the topic to its cue: what the feedback says about it.
                 first, last = min(start, cue_start), max(end, cue_end)
                 results.append((payload, first, last, polarity, 1 if near else 2, (start, end)))
+                shared.setdefault(cue_start, []).append(len(results) - 1)
+        results = _without_modifiers(results, shared, sentence)
         # A segment with a gap cue and no topic ("..., but it could have gone deeper")
         # passes the gap to the topics of the segment before.
         topic_segments = {segment_of[start] for _p, start, _e in subjects}
@@ -355,13 +371,58 @@ class Matcher:
         for hit in subjects:
             _payload, start, end = hit
             if self.entries[hit[0]][0] == WEAK and any(
-                (end + gap in starts and clauses[end + gap] == clauses[start])
-                or (start - gap in ends and clauses[start - gap - 1] == clauses[start])
-                for gap in range(WEAK_REACH + 1)
+                (index in starts and clauses[index] == clauses[start])
+                or (index + 1 in ends and clauses[index] == clauses[start])
+                for index in range(start - WEAK_REACH - 1, end + WEAK_REACH + 1)
             ):
                 continue
             kept.append(hit)
         return kept
+
+
+def _without_modifiers(
+    results: list[tuple[int, int, int, Polarity, int, tuple[int, int]]],
+    shared: dict[int, list[int]],
+    sentence: _Sentence,
+) -> list[tuple[int, int, int, Polarity, int, tuple[int, int]]]:
+    """Drop a topic that only modifies the next one toward their shared cue.
+
+    In "pushing back on leadership was light", "stakeholder mapping answers were generic"
+    or "limited experience managing a team", two topics stand side by side in one clause
+    and take the same cue: the phrase names one point, the more specific topic farther
+    from the cue, and the generic word next to the cue ("leadership", "answers",
+    "experience") is part of it. Topics joined by "and", "or", a comma or more than
+    :data:`COMPOUND_GAP` words keep the cue each ("SQL and Python were weak").
+
+    Each cue is shared by the topics within :data:`WINDOW` words of it only, so this stays
+    linear in the sentence.
+    """
+    clauses, words = sentence.clauses, sentence.words
+    dropped: set[int] = set()
+    for cue, members in shared.items():
+        for outer in members:
+            for inner in members:
+                o_start, o_end = results[outer][5]
+                i_start, i_end = results[inner][5]
+                if (
+                    outer == inner
+                    or results[outer][0] == results[inner][0]
+                    or results[inner][4] != 1
+                    or clauses[o_start] != clauses[i_start]
+                    or clauses[i_start] != clauses[cue]
+                ):
+                    continue
+                if cue >= i_end:  # the cue after both: "leadership was light"
+                    first, last = o_end, i_start
+                else:  # the cue before both: "limited experience managing a team"
+                    first, last = i_end, o_start
+                if (
+                    0 <= last - first <= COMPOUND_GAP
+                    and (cue >= i_end) == (cue >= o_end)
+                    and not any(words[index] in _COORDINATORS for index in range(first, last))
+                ):
+                    dropped.add(inner)
+    return [result for index, result in enumerate(results) if index not in dropped]
 
 
 def _named(sentence: _Sentence, first: int, *, nouns: bool) -> int | None:
