@@ -73,9 +73,7 @@ def _builders(app: Application) -> dict[str, Callable[..., Message]]:
         "feedback_request": messages.feedback_request,
         "thank_you_and_feedback": messages.thank_you_and_feedback,
         "referral_request": messages.referral_request,
-        "stay_connected": lambda a, **kw: messages.stay_connected(
-            a, update=update, **kw
-        ),
+        "stay_connected": lambda a, **kw: messages.stay_connected(a, update=update, **kw),
         "stay_connected_plain": messages.stay_connected,
         "feedback_acknowledgement": lambda a, **kw: messages.feedback_acknowledgement(
             a,

@@ -167,10 +167,14 @@ def test_london_is_planned_on_uk_working_days() -> None:
     thanksgiving = dt.date(2026, 11, 26)
     before = dt.datetime(2026, 11, 25, 16, 0, tzinfo=LONDON)
     assert _outreach("Europe/London", before)["thank-you-and-feedback"] == thanksgiving
-    assert _outreach("Europe/London", before, territory="US")["thank-you-and-feedback"] > thanksgiving
+    assert (
+        _outreach("Europe/London", before, territory="US")["thank-you-and-feedback"] > thanksgiving
+    )
     good_friday = dt.date(2027, 3, 26)
     before = dt.datetime(2027, 3, 25, 16, 0, tzinfo=LONDON)
-    assert _outreach("Europe/London", before, territory="US")["thank-you-and-feedback"] == good_friday
+    assert (
+        _outreach("Europe/London", before, territory="US")["thank-you-and-feedback"] == good_friday
+    )
     assert _outreach("Europe/London", before)["thank-you-and-feedback"] > good_friday
 
 

@@ -1,4 +1,4 @@
-"""``read(..., locale="auto")``: the language guessed by the tone checker, reported on the result."""
+"""read(..., locale="auto"): the language the tone checker guesses, reported on the result."""
 
 from __future__ import annotations
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.messages.helpers import LOCALES, build_app
 
 from followkit import check, feedback
 from followkit.errors import InvalidInputError
 from followkit.messages import Message, feedback_acknowledgement, feedback_point
-from tests.messages.helpers import LOCALES, build_app
 
 REGISTERS = ("formal", "warm")
 LENGTHS = ("brief", "standard")
@@ -90,7 +90,8 @@ def test_two_areas_at_most_and_tools_by_name() -> None:
 
 def test_constraints_alone_add_nothing_to_contest() -> None:
     note = feedback.read("The role went to an internal candidate.")
-    assert note.constraints and not note.areas
+    assert note.constraints
+    assert not note.areas
     plain = feedback_acknowledgement(build_app("en"))
     assert feedback_acknowledgement(build_app("en"), feedback=note).body == plain.body
 

@@ -53,9 +53,7 @@ def test_quartiles_and_evaluate(bench: ModuleType, tmp_path: Path) -> None:
     lines = ["Community,Id,Request,Normalized Score"]
     # Every other request from the community the intent model is trained on.
     communities = [bench.TRAINED_COMMUNITY, "x"]
-    lines += [
-        f'{communities[i % 2]},{i},"{text}",{score}' for i, (text, score) in enumerate(rows)
-    ]
+    lines += [f'{communities[i % 2]},{i},"{text}",{score}' for i, (text, score) in enumerate(rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     data = bench.read_corpus(path)
     assert data[0] == (rows[0][0], 1.5, bench.TRAINED_COMMUNITY)
