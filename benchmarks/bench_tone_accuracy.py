@@ -134,8 +134,7 @@ def main() -> int:
         print(f"Communities the intent model never saw, {name}: {len(impolite)} + {len(polite)}")
         print(f"  ROC AUC                       {result['auc']:7.3f}")
         print(
-            f"  top quartile with warning/error   {result['polite_flagged']:7.2%}"
-            "   (target <= 2 %)"
+            f"  top quartile with warning/error   {result['polite_flagged']:7.2%}   (target <= 2 %)"
         )
         print(f"  bottom quartile with warning/error {result['impolite_flagged']:6.2%}")
     return 0

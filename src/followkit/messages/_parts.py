@@ -241,8 +241,8 @@ def feedback_point(feedback: Feedback) -> Part:
     When the feedback names areas to improve, the part thanks the contact for the
     pointer on the first one or two (by the area's name in the message's language, or
     the tool named for ``technology``) and says the candidate is working on it. When it
-    is vague, the part asks back its one specific question
-    (:attr:`~followkit.feedback.Feedback.question`). Feedback that names only
+    is vague, the part asks back its one specific question (the feedback's
+    ``question``). Feedback that names only
     constraints (reasons outside the candidate's control) leaves the part silent: there
     is nothing to work on, and nothing to contest.
 
