@@ -143,3 +143,32 @@ def test_too_long_text_is_an_input_error(run: Any, tmp_path: Path) -> None:
     result = run("feedback", "--locale", "en", str(path))
     assert result.code == 2
     assert result.err.startswith(f"followkit: error: {path}: ")
+
+
+def test_reader_limits_name_the_file(
+    run: Any, files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("followkit.feedback._feedback.MAX_FEEDBACK", 10)
+    result = run("feedback", "--locale", "en", str(files[0]))
+    assert result.code == 2
+    assert result.err.startswith(f"followkit: error: {files[0]}: is ")
+
+
+def test_nothing_recurring_and_constraints_in_the_summary(run: Any, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(HOOLI, encoding="utf-8")
+    second.write_text(INITECH, encoding="utf-8")
+    result = run("feedback", "--locale", "en", str(first), str(second))
+    tail = result.out.split("across 2 pieces of feedback")[1]
+    assert "recurring areas to improve: none\n" in tail
+    assert "named once" not in tail
+    assert "constraints (outside your control):\n  internal-candidate: 1 of 2 — " in tail
+
+
+def test_long_quotes_are_shortened() -> None:
+    from followkit.cli._feedback import QUOTE_WIDTH, _quote
+
+    quoted = _quote("word " * 40)
+    assert len(quoted) == QUOTE_WIDTH + 2
+    assert quoted.endswith("…”")
+    assert _quote("two\n  lines") == "“two lines”"

@@ -174,3 +174,9 @@ def test_describe_lists_the_training(make_app: MakeApp) -> None:
     text = _after(make_app, FeedbackReceived(ARRIVED, TEXT)).describe()
     assert "System design: Work through one classic design problem" in text
     assert "., " not in text
+
+
+def test_describe_in_another_language_uses_the_general_checklist(make_app: MakeApp) -> None:
+    text = _after(make_app, FeedbackReceived(ARRIVED, TEXT)).describe("de")
+    assert "die genannten Bereiche auflisten" in text
+    assert "System design" not in text
