@@ -33,6 +33,14 @@ FILES = {
     ),
 }
 FILES["export.csv"] = FILES["tracker.csv"]
+# Feedback received from three applications (docs/cli.md, followkit feedback).
+FILES["acme.txt"] = (
+    "Thank you for your time. Your SQL was strong, but your system design answers lacked "
+    "depth, and we need hands-on Kubernetes experience.\n"
+)
+FILES["globex.txt"] = "Leider fehlte Ihren Antworten im Systemdesign die Tiefe.\n"
+FILES["initech.txt"] = "We went with a stronger candidate.\n"
+FILES["empty.txt"] = "\n"
 
 
 def examples(page: str) -> list[tuple[str, str]]:

@@ -58,6 +58,7 @@ examples:
   followkit check draft.txt                 check the tone of a draft
   followkit draft thank-you-and-feedback --from app.json
   followkit plan --from tracker.csv --format ics -o followups.ics
+  followkit feedback acme.txt globex.txt    what the feedback names, and what recurs
   followkit rules --locale de               list the German tone rules
 
 exit status: 0 success, 1 check found problems, 2 usage or input error
@@ -102,6 +103,19 @@ examples:
 
 A CSV file has a header row and one application per row (company, position,
 candidate_name, contact_name, decided_at, timezone, ...); see the file-format docs.
+"""
+
+_FEEDBACK_EPILOG = """\
+examples:
+  followkit feedback acme.txt               areas, strengths, constraints, question
+  followkit feedback --date 2026-01-12 --date 2026-03-02 acme.txt globex.txt
+  followkit feedback --format json feedback/*.txt
+  pbpaste | followkit feedback --date 2026-09-02 -
+
+Each file holds one piece of feedback, in any of en, de, fr, es (read from the text
+unless --locale names it). Dates come from --date, one per file in the order of the
+files, or else from each file's modification day (standard input has none). With
+several files, the areas that recur are listed with the dates they came up.
 """
 
 _RULES_EPILOG = """\
@@ -197,7 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     reference cannot drift from the code.
 
     Returns:
-        A new parser; its subcommands are ``check``, ``draft``, ``plan`` and ``rules``.
+        A new parser; its subcommands are ``check``, ``draft``, ``plan``, ``feedback`` and
+        ``rules``.
 
     .. versionadded:: 0.1.0
     """
@@ -213,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     _check_parser(commands)
     _draft_parser(commands)
     _plan_parser(commands)
+    _feedback_parser(commands)
     _rules_parser(commands)
     return parser
 
@@ -388,6 +404,41 @@ def _plan_parser(commands: Any) -> None:
     )
     plan.add_argument("--locale", help="language of the text agenda (default: each application's)")
     plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def _feedback_parser(commands: Any) -> None:
+    feedback = _add(
+        commands,
+        "feedback",
+        summary="read recruiter feedback: what to improve, and what recurs",
+        epilog=_FEEDBACK_EPILOG,
+        handler="followkit.cli._feedback:run_feedback",
+    )
+    feedback.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="UTF-8 text files, one piece of feedback each; none or '-' reads stdin",
+    )
+    feedback.add_argument(
+        "--locale",
+        default="auto",
+        help="language of the feedback: en, de, fr, es (or regional), or auto (the "
+        "default): read from each text",
+    )
+    feedback.add_argument(
+        "--date",
+        action="append",
+        metavar="DATE",
+        help="when a file's feedback arrived (ISO 8601), once per file in order "
+        "(default: each file's modification day)",
+    )
+    feedback.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (the default) or json"
+    )
+    feedback.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
 
 
 def _ignore_unknown_columns(parser: Any) -> None:

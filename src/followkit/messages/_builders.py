@@ -22,6 +22,7 @@ from followkit.messages._parts import (
     continued_interest,
     conversation,
     feedback_easy_out,
+    feedback_point,
     feedback_questions,
     gratitude,
     greeting,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
     import babel
 
+    from followkit.feedback import Feedback
     from followkit.messages._context import Length, Part, Register
     from followkit.messages._questions import Question
     from followkit.model import Application
@@ -335,6 +337,7 @@ def feedback_acknowledgement(  # noqa: PLR0913
     feedback_summary: str | None = None,
     action: str | None = None,
     *,
+    feedback: Feedback | None = None,
     register: Register = "formal",
     length: Length = "standard",
     variant: int = 0,
@@ -348,6 +351,10 @@ def feedback_acknowledgement(  # noqa: PLR0913
         application: The application.
         feedback_summary: The point the candidate found most useful, in a sentence.
         action: What the candidate is doing about it, in a sentence.
+        feedback: The feedback as :func:`followkit.feedback.read` found it: the message
+            then thanks the contact for the pointer on the areas it names, by their names
+            in the message's language, or, for vague feedback, asks back its one
+            specific question (see :func:`feedback_point`).
         register: ``"formal"`` or ``"warm"``.
         length: ``"brief"`` or ``"standard"``.
         variant: Picks among equivalent phrasings.
@@ -365,8 +372,13 @@ def feedback_acknowledgement(  # noqa: PLR0913
         UnsupportedLocaleError: If the locale is not supported.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The *feedback* option.
     """
-    parts: list[Part] = [greeting, acknowledgement(feedback_summary), next_step(action)]
+    parts: list[Part] = [greeting, acknowledgement(feedback_summary)]
+    if feedback is not None:
+        parts.append(feedback_point(feedback))
+    parts.append(next_step(action))
     if length == "standard":
         parts += [continued_interest, closing]
     return compose_message(

@@ -24,6 +24,7 @@ from followkit.messages._questions import DEFAULT_QUESTIONS, Question, check_que
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from followkit.feedback import Feedback
     from followkit.messages._context import Context, Part
     from followkit.messages._message import Message
 
@@ -35,6 +36,7 @@ __all__ = [
     "continued_interest",
     "conversation",
     "feedback_easy_out",
+    "feedback_point",
     "feedback_questions",
     "gratitude",
     "greeting",
@@ -227,6 +229,63 @@ def acknowledgement(summary: str | None = None) -> Part:
         return f"{text} {ctx.phrase('feedback_summary', texts.FEEDBACK_SUMMARY, summary=point)}"
 
     return acknowledgement
+
+
+#: How many areas the acknowledgement names: the specific point, not the whole list.
+MAX_POINTS: Final = 2
+
+
+def feedback_point(feedback: Feedback) -> Part:
+    """Return a part that takes up what a piece of feedback said, without arguing.
+
+    When the feedback names areas to improve, the part thanks the contact for the
+    pointer on the first one or two (by the area's name in the message's language, or
+    the tool named for ``technology``) and says the candidate is working on it. When it
+    is vague, the part asks back its one specific question (the feedback's
+    ``question``). Feedback that names only
+    constraints (reasons outside the candidate's control) leaves the part silent: there
+    is nothing to work on, and nothing to contest.
+
+    Args:
+        feedback: What :func:`followkit.feedback.read` found in the feedback.
+
+    Returns:
+        The part.
+
+    Raises:
+        InvalidInputError: If *feedback* is not a :class:`~followkit.feedback.Feedback`.
+
+    .. versionadded:: 0.2.0
+    """
+    from followkit import feedback as reading  # noqa: PLC0415  (it imports this package)
+
+    if not isinstance(feedback, reading.Feedback):
+        raise InvalidInputError(
+            f"must be a followkit.feedback.Feedback (from followkit.feedback.read), not "
+            f"{type(feedback).__name__}",
+            field="feedback",
+        )
+    mentions = feedback.areas
+    question = feedback.question
+
+    def feedback_point(ctx: Context) -> str | None:
+        if mentions:
+            language = ctx.language if ctx.language in reading.LOCALES else "en"
+            labels = dict.fromkeys(
+                mention.tool or reading.area(mention.area, locale=language).name
+                for mention in mentions
+            )
+            quoted = [ctx.fill(texts.AREA_QUOTE, name=name) for name in labels]
+            return ctx.phrase(
+                "feedback_point", texts.FEEDBACK_POINT, areas=ctx.names(quoted[:MAX_POINTS])
+            )
+        if question is not None:
+            return ctx.phrase(
+                "feedback_follow_up", texts.FEEDBACK_FOLLOW_UP, question=ctx.gettext(question.text)
+            )
+        return None
+
+    return feedback_point
 
 
 def next_step(action: str | None) -> Part:

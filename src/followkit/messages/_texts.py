@@ -287,6 +287,43 @@ NEXT_STEP: Final[Table] = {
     ),
 }
 
+# The point the feedback made, named by the taxonomy's area names (or the tool), each
+# quoted: a name is a label ("System design"), quoted so that no article or case has to
+# agree with it. No "but": the candidate takes the point, never argues with it.
+FEEDBACK_POINT: Final[Table] = {
+    "formal": (
+        # TRANSLATORS: areas is one or two quoted area names, such as “System design”.
+        N_("Thank you in particular for the pointer on %(areas)s; I am working on it."),
+        # TRANSLATORS: areas is one or two quoted area names, such as “System design”.
+        N_("Your pointer on %(areas)s is especially valuable to me, and I am working on it."),
+    ),
+    "warm": (
+        # TRANSLATORS: areas is one or two quoted area names, such as “System design”.
+        N_("Thanks especially for the pointer on %(areas)s; I'm already working on it."),
+        # TRANSLATORS: areas is one or two quoted area names, such as “System design”.
+        N_("The pointer on %(areas)s is especially useful, and I'm working on it."),
+    ),
+}
+#: How one area name is quoted inside FEEDBACK_POINT.
+# TRANSLATORS: The quotation marks around one area name, such as “System design”.
+AREA_QUOTE: Final = N_("“%(name)s”")
+
+# Vague feedback: the one specific question worth asking back.
+FEEDBACK_FOLLOW_UP: Final[Table] = {
+    "formal": (
+        # TRANSLATORS: question is a question from the feedback request, ending in "?".
+        N_("If you have a moment, may I ask one more question: %(question)s"),
+        # TRANSLATORS: question is a question from the feedback request, ending in "?".
+        N_("May I add one question that would help me a great deal: %(question)s"),
+    ),
+    "warm": (
+        # TRANSLATORS: question is a question from the feedback request, ending in "?".
+        N_("If you have a minute, could I ask one more thing: %(question)s"),
+        # TRANSLATORS: question is a question from the feedback request, ending in "?".
+        N_("One more question, if you don't mind: %(question)s"),
+    ),
+}
+
 # Nudges: one table per combination of what is known about the earlier message.
 REFERENCE_DATE_SUBJECT: Final[Table] = {
     "formal": (

@@ -93,8 +93,13 @@ def _task(
             duration = format_timedelta(length, threshold=1.5, locale=loc)
             text += f" ({phrase(lang, 'within', duration=duration)})"
         if with_checklist:
-            items = checklist_in(lang, step.action, timeline.application.company)
-            text = phrase(lang, "checklist", task=text, items=format_list(list(items), locale=loc))
+            items = step.checklist
+            if not items or lang != language(timeline.application.locale)[0]:
+                # The step's own checklist is in the application's language.
+                items = checklist_in(lang, step.action, timeline.application.company)
+            # Items that are sentences (a training step) lose their full stop inside the list.
+            listed = [item.removesuffix(".") for item in items]
+            text = phrase(lang, "checklist", task=text, items=format_list(listed, locale=loc))
     if step.status is not Status.PLANNED:
         text += f" [{phrase(lang, step.status)}]"
     return text

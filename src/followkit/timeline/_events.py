@@ -9,13 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Mapping
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
 from followkit import _validate as v
-from followkit.errors import InvalidInputError
+from followkit.errors import InvalidInputError, UnsupportedLocaleError
 from followkit.timeline._step import canonical_id
+
+if TYPE_CHECKING:
+    import babel
+
+    from followkit.feedback import Feedback
 
 __all__ = ["DoNotContact", "Event", "FeedbackReceived", "Reply", "Sent", "Skipped"]
 
@@ -40,6 +45,23 @@ def _step_id(value: object) -> str:
 
 def _text(value: object) -> str | None:
     return v.optional_text(value, "text", max_length=MAX_FEEDBACK, multiline=True)
+
+
+def _feedback_locale(value: object) -> str | None:
+    """Accept ``None``, ``"auto"`` or a locale feedback can be read in; keep it as a string."""
+    if value is None or value == "auto":
+        return None if value is None else "auto"
+    from followkit.feedback import LOCALES  # noqa: PLC0415  (phrase data stays unloaded)
+
+    loc = v.locale(value, "locale")
+    if loc.language not in LOCALES:
+        raise UnsupportedLocaleError(
+            f"feedback cannot be read in {loc!s} (supported: {', '.join(LOCALES)}, or 'auto')",
+            field="locale",
+            locale=str(loc),
+            supported=LOCALES,
+        )
+    return str(loc)
 
 
 def _kind(value: object) -> str:
@@ -95,17 +117,57 @@ class FeedbackReceived:
     """The contact sent feedback.
 
     Adds an acknowledgement (within one business day by default) and the private training
-    task; feedback is also a reply, so pending nudges are cancelled.
+    task; feedback is also a reply, so pending nudges are cancelled. When the text is
+    given, the plan reads it with :func:`followkit.feedback.read` (see :meth:`read`): the
+    acknowledgement thanks the contact for the pointer on the areas it names (or asks back
+    the one question vague feedback leaves open), the training task lists each area with
+    its next steps, and the reflection asks about them. Feedback that names only reasons
+    outside the candidate's control gets no training task.
 
     Args:
         at: When the feedback arrived (aware datetime).
-        text: The feedback itself, kept for the training task's checklist.
+        text: The feedback itself.
+        locale: The language of *text* (``en``, ``de``, ``fr``, ``es``, a regional variant,
+            or ``"auto"`` to guess it); ``None``, the default, reads it in the
+            application's language.
+
+    Raises:
+        InvalidInputError: If a value is not acceptable.
+        UnsupportedLocaleError: If feedback cannot be read in *locale*.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The text is read for the plan's tasks and acknowledgement; the *locale* option.
     """
 
     at: dt.datetime = attrs.field(validator=_at)
     text: str | None = attrs.field(default=None, converter=_text)
+    locale: str | None = attrs.field(default=None, kw_only=True, converter=_feedback_locale)
+
+    def read(self, locale: str | babel.Locale = "auto") -> Feedback | None:
+        """Return what the feedback says, as :func:`followkit.feedback.read` finds it.
+
+        The areas, strengths, constraints and question are derived from the text each
+        time, never stored, so an event saved by an earlier release reads the same way.
+
+        Args:
+            locale: The language to read the text in when the event has no ``locale``
+                of its own (``"auto"`` guesses it).
+
+        Returns:
+            The reading, dated with the day the feedback arrived, or ``None`` when the
+            event carries no text.
+
+        Raises:
+            UnsupportedLocaleError: If feedback cannot be read in *locale*.
+
+        .. versionadded:: 0.2.0
+        """
+        if self.text is None:
+            return None
+        from followkit import feedback  # noqa: PLC0415  (phrase data loads on first use)
+
+        return feedback.read(self.text, locale=self.locale or locale, date=self.at.date())
 
 
 @attrs.frozen

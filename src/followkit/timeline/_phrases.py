@@ -48,6 +48,17 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
             "re-read the feedback|list the areas it names|"
             "pick one course, book or project per area|block time for it in your calendar"
         ),
+        "checklist.training.areas": (
+            "re-read the feedback|{areas}|block time for it in your calendar"
+        ),
+        "checklist.training.vague": "re-read the feedback|ask {name} back: {question}",
+        "checklist.reflection.feedback": (
+            "note what went well|note the questions that were hard to answer|"
+            "recall where the feedback's points showed in the interview: {areas}|"
+            "decide one thing to do differently next time"
+        ),
+        "training.step": "{area}: {step}",
+        "reflection.constraints": "let go of what was outside your control: {constraints}",
         "checklist.engage": (
             "read {company}'s latest posts and news|"
             "like or comment thoughtfully on one of them|"
@@ -82,6 +93,19 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
             "je Bereich einen Kurs, ein Buch oder ein Projekt wählen|"
             "Zeit dafür im Kalender blocken"
         ),
+        "checklist.training.areas": (
+            "das Feedback noch einmal lesen|{areas}|Zeit dafür im Kalender blocken"
+        ),
+        "checklist.training.vague": (
+            "das Feedback noch einmal lesen|{name} zurückfragen: {question}"
+        ),
+        "checklist.reflection.feedback": (
+            "notieren, was gut lief|notieren, welche Fragen schwerfielen|"
+            "sich erinnern, wo sich die Punkte des Feedbacks im Gespräch zeigten: {areas}|"
+            "eine Sache festlegen, die Sie beim nächsten Mal anders machen"
+        ),
+        "training.step": "{area}: {step}",
+        "reflection.constraints": "abhaken, was außerhalb Ihres Einflusses lag: {constraints}",
         "checklist.engage": (
             "die neuesten Beiträge und Nachrichten von {company} lesen|"
             "einen davon liken oder durchdacht kommentieren|"
@@ -119,6 +143,17 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
             "choisir un cours, un livre ou un projet par point|"
             "réserver du temps dans votre agenda"
         ),
+        "checklist.training.areas": (
+            "relire le retour|{areas}|réserver du temps dans votre agenda"
+        ),
+        "checklist.training.vague": "relire le retour|poser cette question à {name} : {question}",
+        "checklist.reflection.feedback": (
+            "noter ce qui s'est bien passé|noter les questions difficiles|"
+            "retrouver où les points du retour sont apparus pendant l'entretien : {areas}|"
+            "choisir une chose à faire autrement la prochaine fois"
+        ),
+        "training.step": "{area} : {step}",
+        "reflection.constraints": "accepter ce qui ne dépendait pas de vous : {constraints}",
         "checklist.engage": (
             "lire les dernières publications et actualités de {company}|"
             "aimer ou commenter avec soin l'une d'elles|"
@@ -155,6 +190,17 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
             "elegir un curso, un libro o un proyecto por área|"
             "reservar tiempo para ello en su calendario"
         ),
+        "checklist.training.areas": (
+            "releer los comentarios|{areas}|reservar tiempo para ello en su calendario"
+        ),
+        "checklist.training.vague": "releer los comentarios|preguntar a {name}: {question}",
+        "checklist.reflection.feedback": (
+            "anotar lo que salió bien|anotar las preguntas difíciles|"
+            "recordar dónde se notaron en la entrevista los puntos de los comentarios: {areas}|"
+            "decidir una cosa que hará de otra manera la próxima vez"
+        ),
+        "training.step": "{area}: {step}",
+        "reflection.constraints": "aceptar lo que no dependía de usted: {constraints}",
         "checklist.engage": (
             "leer las últimas publicaciones y noticias de {company}|"
             "dar me gusta o comentar con criterio una de ellas|"

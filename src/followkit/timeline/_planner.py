@@ -24,7 +24,8 @@ from followkit.timeline._events import (
     Sent,
     Skipped,
 )
-from followkit.timeline._phrases import checklist
+from followkit.timeline._improve import reflection_checklist, training_checklist
+from followkit.timeline._phrases import checklist, language
 from followkit.timeline._policy import Action, Condition, Policy, Status
 from followkit.timeline._step import Step
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from zoneinfo import ZoneInfo
 
+    from followkit.feedback import Feedback
     from followkit.messages import Message
     from followkit.model import Application
 
@@ -119,6 +121,12 @@ class _Planner:
         self.policy = policy
         self.now = now
         self.state = _state(events)
+        self.lang, self.loc = language(app.locale)
+        # What each piece of feedback says, read in the application's language unless the
+        # event names its own.
+        self.notes: tuple[Feedback | None, ...] = tuple(
+            event.read(self.lang) for event in self.state.feedback
+        )
         self.previous = previous
         self.drafts = drafts
         self.zone: ZoneInfo = app.zone
@@ -185,6 +193,7 @@ class _Planner:
         *,
         status: Status = Status.PLANNED,
         items: tuple[str, ...] = (),
+        feedback: Feedback | None = None,
     ) -> Step:
         old = self.previous.get(step_id)
         if status is not Status.PLANNED and old is not None:
@@ -198,6 +207,7 @@ class _Planner:
                 action,
                 previous=self.last_message,
                 sent_on=self.last_sent.astimezone(self.zone).date() if self.last_sent else None,
+                feedback=feedback,
             )
         if message is not None and action.channel == "email":
             self.last_message = message
@@ -263,8 +273,10 @@ class _Planner:
             self.last_sent = last
             nudge = self._nudge(index, last)
             last = self._sent_on(nudge) or last
-        for index, event in enumerate(self.state.feedback, start=1):
-            self._acknowledgement(index, event)
+        for index, (event, note) in enumerate(
+            zip(self.state.feedback, self.notes, strict=True), start=1
+        ):
+            self._acknowledgement(index, event, note)
         if self.policy.connection_note:
             self._connection_note(self._sent_on(request))
         self._check_ins()
@@ -305,7 +317,7 @@ class _Planner:
             status=self._outreach_status(Condition.NO_REPLY),
         )
 
-    def _acknowledgement(self, index: int, event: FeedbackReceived) -> None:
+    def _acknowledgement(self, index: int, event: FeedbackReceived, note: Feedback | None) -> None:
         step_id = _numbered(Action.FEEDBACK_ACKNOWLEDGEMENT.value, index)
         if self._fixed(step_id) is None:
             # A reply to the contact's message: the gap between e-mails does not hold it
@@ -330,9 +342,13 @@ class _Planner:
                 due,
                 end,
                 status=self._outreach_status(Condition.AFTER_FEEDBACK),
+                feedback=note,
             )
         step_id = _numbered(Action.TRAINING.value, index)
         if self._fixed(step_id) is None:
+            items = training_checklist(self.app, self.lang, note)
+            if items is None:
+                return  # only reasons outside the candidate's control: nothing to train
             day = event.at.astimezone(self.candidate_zone).date()
             self._task(
                 step_id,
@@ -340,6 +356,7 @@ class _Planner:
                 Condition.AFTER_FEEDBACK,
                 self._task_time(day + dt.timedelta(days=1)),
                 self._task_time(day + dt.timedelta(days=self.policy.training_within_days)),
+                items=items,
             )
 
     def _connection_note(self, thanked: dt.datetime | None) -> None:
@@ -455,6 +472,7 @@ class _Planner:
         *,
         skip_when_past: bool = False,
         after_thanks: bool = False,
+        items: tuple[str, ...] | None = None,
     ) -> None:
         old = self.previous.get(step_id)
         status = Status.PLANNED
@@ -472,7 +490,13 @@ class _Planner:
                 end = moved + (end - due)
             due = moved
         self._add(
-            step_id, action, condition, due, end, status=status, items=checklist(self.app, action)
+            step_id,
+            action,
+            condition,
+            due,
+            end,
+            status=status,
+            items=checklist(self.app, action) if items is None else items,
         )
 
     def _private_tasks(self) -> None:
@@ -484,6 +508,9 @@ class _Planner:
                 Condition.ALWAYS,
                 self._task_time(decided + dt.timedelta(days=1)),
                 self._task_time(decided + dt.timedelta(days=self.policy.reflection_within_days)),
+                items=reflection_checklist(
+                    self.app, self.lang, self.loc, [note for note in self.notes if note]
+                ),
             )
         # The engagement cadence a policy may ask for instead of one task per check-in.
         window = dt.timedelta(days=self.policy.task_window_days)
