@@ -158,7 +158,10 @@ def read(text: str, *, locale: str | babel.Locale = "en", date: dt.date | None =
     Args:
         text: The feedback as received (an e-mail body, notes from a call).
         locale: The language of *text*: ``en``, ``de``, ``fr`` or ``es`` (regional variants
-            such as ``de_AT`` fall back to their language).
+            such as ``de_AT`` fall back to their language), or ``"auto"`` to read it in
+            the language the tone checker's :func:`~followkit.tone.guess_language`
+            finds (English when the text holds no evidence of any). The locale used is
+            the result's ``locale``.
         date: When the feedback was received, kept on the result for
             :func:`~followkit.feedback.summarize`.
 
@@ -172,9 +175,16 @@ def read(text: str, *, locale: str | babel.Locale = "en", date: dt.date | None =
         UnsupportedLocaleError: If the locale is not one feedback can be read in.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0
+       ``locale="auto"``.
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"must be a string, not {type(text).__name__}", field="text")
+    if isinstance(locale, str) and locale == "auto":
+        from followkit.tone import guess_language  # noqa: PLC0415  (the tone package is big)
+
+        # The guess reads only the first 10,000 characters, so long text costs nothing more.
+        locale = guess_language(text).language or "en"
     if len(text) > MAX_FEEDBACK:
         raise InvalidInputError(
             f"is {len(text):,} characters long; feedback may have at most {MAX_FEEDBACK:,}",
